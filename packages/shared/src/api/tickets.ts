@@ -1,0 +1,179 @@
+/** Ticket filing, listing, detail, rating and withdrawal: the citizen-side contract. */
+import { z } from 'zod';
+import { CategoryIdSchema } from '../categories.js';
+import { MainlandPhoneSchema, pageSchema } from './common.js';
+import { MEDIA_LIMITS, TicketKindSchema, TicketStatusSchema } from '../tickets.js';
+
+/** Where the problem is. */
+export const LocationSchema = z.strictObject({
+  /** Address as the citizen describes it. */
+  address: z.string().trim().min(2).max(200),
+  /** District (区/县), if known. */
+  district: z.string().trim().max(50).optional(),
+  /** Street or town (街道/镇), if known. */
+  street: z.string().trim().max(50).optional(),
+  /** Latitude (WGS-84 or GCJ-02 as the client gives it). */
+  lat: z.number().min(-90).max(90).optional(),
+  /** Longitude. */
+  lng: z.number().min(-180).max(180).optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const TICKET_DESCRIPTION_MIN = 10;
+export const TICKET_DESCRIPTION_MAX = 2000;
+
+/** POST /api/tickets (with an `Idempotency-Key` header). */
+export const CreateTicketSchema = z.strictObject({
+  /** 咨询 / 投诉 / 求助 / 举报 / 建议 / 表扬. */
+  kind: TicketKindSchema,
+  /** One of the 18 categories, when the citizen or the chatbot picked one. */
+  categoryId: CategoryIdSchema.optional(),
+  /** What happened, in the citizen's words (10–2000 characters). */
+  description: z.string().trim().min(TICKET_DESCRIPTION_MIN, `问题描述至少 ${TICKET_DESCRIPTION_MIN} 个字`).max(TICKET_DESCRIPTION_MAX),
+  /** Where it happened. */
+  location: LocationSchema.optional(),
+  /** Number the hotline calls back; defaults to the login phone. */
+  contactPhone: MainlandPhoneSchema.optional(),
+  /** Hide the citizen's identity from the department (the hotline still sees it). */
+  anonymous: z.boolean().optional(),
+  /** Urgent help: faster time limits (30 min contact, 1 h on site, 2 working days). */
+  urgent: z.boolean().optional(),
+  /** Upload ids from POST /api/uploads: at most 9 images and 3 videos. */
+  media: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, '无效的上传编号'))
+    .max(MEDIA_LIMITS.image.maxPerTicket + MEDIA_LIMITS.video.maxPerTicket)
+    .refine((ids) => new Set(ids).size === ids.length, '附件重复')
+    .optional(),
+});
+export type CreateTicket = z.infer<typeof CreateTicketSchema>;
+
+/** Who did something on the timeline. */
+export const ActorSchema = z.object({
+  /** citizen, operator (builtin back office), hotline (the city's system) or system. */
+  type: z.enum(['citizen', 'operator', 'hotline', 'system']),
+  /** Display name (an operator's name), when shown. */
+  name: z.string().optional(),
+});
+
+/** One status change. */
+export const TimelineEntrySchema = z.object({
+  /** The status the ticket entered. */
+  status: TicketStatusSchema,
+  /** When (ISO 8601). */
+  at: z.string(),
+  /** Who moved it. */
+  actor: ActorSchema,
+  /** Department the ticket was dispatched to. */
+  department: z.string().optional(),
+  /** The department's reply. */
+  reply: z.string().optional(),
+  /** Reason for rejection or reopening. */
+  reason: z.string().optional(),
+  /** Hotline's own ticket number, when it gave one. */
+  hotlineNumber: z.string().optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+/** A photo or video on a ticket, with a short-lived link. */
+export const TicketMediaSchema = z.object({
+  /** Upload id. */
+  id: z.string(),
+  /** image or video. */
+  kind: z.enum(['image', 'video']),
+  /** MIME type. */
+  contentType: z.string(),
+  /** Size in bytes. */
+  size: z.number(),
+  /** Presigned GET URL, valid until `urlExpiresAt`. */
+  url: z.string(),
+  /** When `url` stops working (ISO 8601). */
+  urlExpiresAt: z.string(),
+});
+export type TicketMedia = z.infer<typeof TicketMediaSchema>;
+
+/** A rating the citizen gave after the callback. */
+export const RatingSchema = z.object({
+  /** 满意 / 基本满意 / 不满意. */
+  satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+  /** Whether the problem was solved. */
+  resolved: z.boolean(),
+  /** Optional words from the citizen. */
+  comment: z.string().optional(),
+  /** Which round (1, then 2 after a reopening …). */
+  round: z.number().int(),
+  /** When (ISO 8601). */
+  at: z.string(),
+});
+export type Rating = z.infer<typeof RatingSchema>;
+
+/** Ticket as listed. */
+export const TicketSummarySchema = z.object({
+  /** Ticket id (for URLs). */
+  id: z.string(),
+  /** Human-readable number, e.g. MH20261122000123. */
+  number: z.string(),
+  /** Kind of request. */
+  kind: TicketKindSchema,
+  /** Category, or null. */
+  categoryId: CategoryIdSchema.nullable(),
+  /** Current status. */
+  status: TicketStatusSchema,
+  /** First 80 characters of the description. */
+  excerpt: z.string(),
+  /** Urgent help. */
+  urgent: z.boolean(),
+  /** When the ticket is due (ISO 8601), or null once final. */
+  dueAt: z.string().nullable(),
+  /** Past its due date and still open (督办). */
+  overdue: z.boolean(),
+  /** Filed at (ISO 8601). */
+  createdAt: z.string(),
+  /** Last change (ISO 8601). */
+  updatedAt: z.string(),
+});
+export type TicketSummary = z.infer<typeof TicketSummarySchema>;
+
+/** Ticket with everything the owner may see. */
+export const TicketDetailSchema = TicketSummarySchema.extend({
+  /** Full description. */
+  description: z.string(),
+  /** Location, if given. */
+  location: LocationSchema.nullable(),
+  /** Callback number, masked. */
+  contactPhoneMasked: z.string().nullable(),
+  /** Filed anonymously. */
+  anonymous: z.boolean(),
+  /** Photos and videos. */
+  media: z.array(TicketMediaSchema),
+  /** One entry per status change, oldest first. */
+  timeline: z.array(TimelineEntrySchema),
+  /** Ratings given, oldest first. */
+  ratings: z.array(RatingSchema),
+  /** Whether the owner may rate now. */
+  canRate: z.boolean(),
+  /** Whether the owner may withdraw now. */
+  canWithdraw: z.boolean(),
+});
+export type TicketDetail = z.infer<typeof TicketDetailSchema>;
+
+export const TicketResponseSchema = z.object({ ticket: TicketDetailSchema });
+export const TicketPageSchema = pageSchema(TicketSummarySchema);
+export type TicketPage = z.infer<typeof TicketPageSchema>;
+
+/** POST /api/tickets/:id/rating */
+export const RateTicketSchema = z.strictObject({
+  /** 满意 / 基本满意 / 不满意. */
+  satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+  /** Was the problem solved? */
+  resolved: z.boolean(),
+  /** Optional comment, required in spirit when dissatisfied (the reason goes to the hotline). */
+  comment: z.string().trim().max(500).optional(),
+});
+export type RateTicket = z.infer<typeof RateTicketSchema>;
+
+/** POST /api/tickets/:id/withdraw */
+export const WithdrawTicketSchema = z.strictObject({
+  /** Why the citizen withdraws (optional). */
+  reason: z.string().trim().max(200).optional(),
+});
+export type WithdrawTicket = z.infer<typeof WithdrawTicketSchema>;

@@ -1,0 +1,8 @@
+/** @minhu/shared: domain rules and API schemas, imported by the gateway and the Taro app. */
+export * from './categories.js';
+export * from './tickets.js';
+export * from './api/common.js';
+export * from './api/auth.js';
+export * from './api/uploads.js';
+export * from './api/tickets.js';
+export * from './api/chat.js';
