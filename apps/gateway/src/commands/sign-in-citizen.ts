@@ -1,0 +1,22 @@
+// The shared end of both login flows: find or create the citizen, issue a citizen token.
+import type { LoginResponse } from '@minhu/shared';
+import type { Deps } from '../deps.js';
+import { presentCitizen } from '../presenters/citizen.js';
+
+export async function signInCitizen(deps: Deps, by: { phone: string } | { wechatOpenId: string; wechatUnionId?: string }): Promise<LoginResponse> {
+  const now = deps.now();
+  const filter = 'phone' in by ? { phone: by.phone } : { wechatOpenId: by.wechatOpenId };
+  const set: Record<string, unknown> = { lastLoginAt: now };
+  if ('wechatUnionId' in by && by.wechatUnionId) set.wechatUnionId = by.wechatUnionId;
+  let citizen;
+  try {
+    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { upsert: true, new: true, setDefaultsOnInsert: true });
+  } catch (err) {
+    // Two first logins at once: the unique index let one insert win; read the winner.
+    if ((err as { code?: number }).code !== 11000) throw err;
+    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { new: true });
+  }
+  if (!citizen) throw new Error('citizen upsert returned nothing');
+  const token = await deps.tokens.issue(citizen._id.toString(), 'citizen');
+  return { token, citizen: presentCitizen(citizen) };
+}

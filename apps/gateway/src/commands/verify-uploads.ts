@@ -1,0 +1,65 @@
+// Before a ticket references uploads: each must be this citizen's, unused, really in storage,
+// within its size limit, and its first bytes must be the declared type (file-type on a ranged GET).
+import { fileTypeFromBuffer } from 'file-type';
+import { MEDIA_LIMITS } from '@minhu/shared';
+import type { Deps } from '../deps.js';
+import { unprocessable } from '../http/errors.js';
+import type { UploadDoc } from '../models/upload.js';
+
+/** Sniffed types accepted for each declared type (HEIC files may sniff as HEIF; some mp4 as m4v). */
+const COMPATIBLE: Record<string, string[]> = {
+  'image/jpeg': ['image/jpeg'],
+  'image/png': ['image/png'],
+  'image/webp': ['image/webp'],
+  'image/heic': ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence'],
+  'video/mp4': ['video/mp4', 'video/x-m4v'],
+  'video/quicktime': ['video/quicktime'],
+};
+
+const SNIFF_BYTES = 4100;
+
+const uploadProblem = (uploadId: string, reason: string, message: string) =>
+  unprocessable('invalid_upload', `附件 ${uploadId} ${message}`, { uploadId, reason });
+
+export interface VerifiedMedia {
+  uploadId: string;
+  kind: 'image' | 'video';
+  contentType: string;
+  size: number;
+  objectKey: string;
+}
+
+export async function verifyUploads(deps: Deps, citizenId: string, uploadIds: string[]): Promise<VerifiedMedia[]> {
+  if (uploadIds.length === 0) return [];
+  const docs = await deps.models.Upload.find({ _id: { $in: uploadIds }, citizenId }).lean<UploadDoc[]>();
+  const byId = new Map(docs.map((d) => [d._id, d]));
+  const counts = { image: 0, video: 0 };
+  const verified: VerifiedMedia[] = [];
+  for (const id of uploadIds) {
+    const doc = byId.get(id);
+    // Another citizen's upload is reported exactly like a missing one.
+    if (!doc) throw uploadProblem(id, 'not_found', '不存在');
+    if (doc.ticketId) throw uploadProblem(id, 'already_used', '已用于其他工单');
+    counts[doc.kind]++;
+    if (counts[doc.kind] > MEDIA_LIMITS[doc.kind].maxPerTicket) {
+      throw unprocessable('too_many_media', `最多 ${MEDIA_LIMITS.image.maxPerTicket} 张图片、${MEDIA_LIMITS.video.maxPerTicket} 个视频`, { kind: doc.kind });
+    }
+  }
+  // Check storage in parallel: one stat and one small ranged read per file.
+  await Promise.all(
+    uploadIds.map(async (id) => {
+      const doc = byId.get(id)!;
+      const stat = await deps.storage.stat(doc.objectKey);
+      if (!stat) throw uploadProblem(id, 'not_uploaded', '尚未上传完成');
+      if (stat.size > doc.size || stat.size > MEDIA_LIMITS[doc.kind].maxBytes) throw uploadProblem(id, 'too_large', '超过大小限制');
+      const head = await deps.storage.head(doc.objectKey, Math.min(SNIFF_BYTES, stat.size));
+      const sniffed = await fileTypeFromBuffer(head);
+      if (!sniffed || !(COMPATIBLE[doc.contentType] ?? []).includes(sniffed.mime)) {
+        throw uploadProblem(id, 'type_mismatch', `的内容不是声明的 ${doc.contentType} 格式`);
+      }
+      verified.push({ uploadId: id, kind: doc.kind, contentType: doc.contentType, size: stat.size, objectKey: doc.objectKey });
+    }),
+  );
+  // Keep the citizen's order.
+  return uploadIds.map((id) => verified.find((v) => v.uploadId === id)!);
+}

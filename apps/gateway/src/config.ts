@@ -1,0 +1,139 @@
+// Environment → zod → typed config. Fails fast with a message naming every bad variable.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** HTTP port of the gateway. */
+  PORT: int(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Public base URL (printed at start). */
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Data of embedded services and the development SMS outbox. */
+  MINHU_DATA_DIR: z.string().default('.data'),
+  /** Use an existing MongoDB (4.4+; a replica set in production) instead of the embedded SecantusDB. */
+  MONGODB_URI: z.string().startsWith('mongodb').optional(),
+  /** Use an existing S3 service instead of the embedded MinIO (then the three below are required). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY: z.string().min(3).optional(),
+  S3_SECRET_KEY: z.string().min(8).optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,62}$/).default('minhu-media'),
+  S3_REGION: z.string().default('us-east-1'),
+  /** URL browsers use to reach storage, if it differs from S3_ENDPOINT (e.g. behind a CDN or proxy). */
+  S3_PUBLIC_ENDPOINT: z.string().url().optional(),
+  /** Secret that signs tokens and hashes one-time codes; at least 32 characters. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Citizen token lifetime in seconds (default 7 days). */
+  TOKEN_TTL_SECONDS: int(7 * 24 * 3600, 60),
+  /** Comma-separated origins allowed by CORS. */
+  CORS_ORIGINS: csv.default(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:10086']),
+  /** Largest accepted JSON body. */
+  BODY_LIMIT: z.string().default('64kb'),
+  /** Trust X-Forwarded-For (only behind a proxy you control). */
+  TRUST_PROXY: bool.default(false),
+  OTP_TTL_SECONDS: int(300, 30),
+  OTP_MAX_ATTEMPTS: int(5, 1),
+  OTP_PHONE_PER_MINUTE: int(1, 1),
+  OTP_PHONE_PER_DAY: int(10, 1),
+  OTP_IP_PER_HOUR: int(30, 1),
+  /** How SMS leave: `file` appends JSON lines to SMS_OUTBOX_FILE (development). */
+  SMS_SENDER: z.enum(['file']).default('file'),
+  SMS_OUTBOX_FILE: z.string().optional(),
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  /** Base of WeChat's API; a local stand-in in tests. */
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** How long a presigned upload policy stays valid. */
+  UPLOAD_POLICY_TTL_SECONDS: int(600, 60),
+  /** How long a presigned media link in a ticket stays valid. */
+  MEDIA_URL_TTL_SECONDS: int(300, 30),
+  /** Uploads that no ticket references are deleted after this many hours. */
+  ORPHAN_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  /** How often the orphan sweep runs. */
+  SWEEP_INTERVAL_SECONDS: int(3600, 1),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  dataDir: string;
+  mongoUri?: string;
+  s3?: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
+  s3Bucket: string;
+  s3PublicEndpoint?: string;
+  authSecret?: string;
+  tokenTtlSeconds: number;
+  corsOrigins: string[];
+  bodyLimit: string;
+  trustProxy: boolean;
+  otp: { ttlSeconds: number; maxAttempts: number; perPhonePerMinute: number; perPhonePerDay: number; perIpPerHour: number };
+  sms: { sender: 'file'; outboxFile: string };
+  wechat: { appId?: string; appSecret?: string; apiBase: string };
+  uploads: { policyTtlSeconds: number; mediaUrlTtlSeconds: number; orphanTtlHours: number; sweepIntervalSeconds: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  let s3: Config['s3'];
+  if (e.S3_ENDPOINT) {
+    if (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY) {
+      throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT is set, so S3_ACCESS_KEY and S3_SECRET_KEY are required too');
+    }
+    s3 = { endpoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION };
+  }
+  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET is required in production (32+ random characters)');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.MINHU_DATA_DIR,
+    mongoUri: e.MONGODB_URI,
+    s3,
+    s3Bucket: e.S3_BUCKET,
+    s3PublicEndpoint: e.S3_PUBLIC_ENDPOINT,
+    authSecret: e.AUTH_SECRET,
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    corsOrigins: e.CORS_ORIGINS,
+    bodyLimit: e.BODY_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    otp: {
+      ttlSeconds: e.OTP_TTL_SECONDS,
+      maxAttempts: e.OTP_MAX_ATTEMPTS,
+      perPhonePerMinute: e.OTP_PHONE_PER_MINUTE,
+      perPhonePerDay: e.OTP_PHONE_PER_DAY,
+      perIpPerHour: e.OTP_IP_PER_HOUR,
+    },
+    sms: { sender: e.SMS_SENDER, outboxFile: e.SMS_OUTBOX_FILE ?? `${e.MINHU_DATA_DIR}/sms-outbox.jsonl` },
+    wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    uploads: {
+      policyTtlSeconds: e.UPLOAD_POLICY_TTL_SECONDS,
+      mediaUrlTtlSeconds: e.MEDIA_URL_TTL_SECONDS,
+      orphanTtlHours: e.ORPHAN_UPLOAD_TTL_HOURS,
+      sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    },
+  };
+}

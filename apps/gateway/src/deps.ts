@@ -1,0 +1,47 @@
+// Everything a request handler may touch, built once per process and passed to createApp(deps):
+// no module-level singletons, so tests build their own.
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { RateLimiterMongo } from 'rate-limiter-flexible';
+import { createWorkCalendar, type WorkCalendar } from '@minhu/shared/deadlines';
+import type { Config } from './config.js';
+import type { Storage } from './lib/storage.js';
+import type { SmsSender } from './lib/sms.js';
+import type { TokenService } from './lib/tokens.js';
+import type { WechatClient } from './lib/wechat.js';
+import type { Models } from './models/index.js';
+
+export interface Limiters {
+  otpPerPhoneMinute: RateLimiterMongo;
+  otpPerPhoneDay: RateLimiterMongo;
+  otpPerIpHour: RateLimiterMongo;
+}
+
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  db: Connection;
+  models: Models;
+  storage: Storage;
+  tokens: TokenService;
+  sms: SmsSender;
+  wechat: WechatClient;
+  limiters: Limiters;
+  calendar: WorkCalendar;
+  /** Secret for HMACs of one-time codes. */
+  secret: string;
+  now(): Date;
+}
+
+/** Rate limits live in MongoDB so every gateway process counts against the same budget. */
+export function createLimiters(db: Connection, config: Config): Limiters {
+  const make = (keyPrefix: string, points: number, duration: number) =>
+    new RateLimiterMongo({ storeClient: db.getClient(), dbName: db.db!.databaseName, tableName: 'rate_limits', keyPrefix, points, duration });
+  return {
+    otpPerPhoneMinute: make('otp-phone-min', config.otp.perPhonePerMinute, 60),
+    otpPerPhoneDay: make('otp-phone-day', config.otp.perPhonePerDay, 24 * 3600),
+    otpPerIpHour: make('otp-ip-hour', config.otp.perIpPerHour, 3600),
+  };
+}
+
+export { createWorkCalendar };

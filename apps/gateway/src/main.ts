@@ -1,0 +1,62 @@
+// Entry point of `npm start`: starts (or finds) MongoDB and S3, then the gateway on PORT.
+// Stops everything cleanly on SIGINT/SIGTERM.
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { closeDeps, createDeps } from './bootstrap.js';
+import { sweepOrphanUploads } from './commands/sweep-orphan-uploads.js';
+import { ConfigError, loadConfig } from './config.js';
+import { startServices, type Services } from './services/manager.js';
+import { MissingPrerequisiteError } from './services/toolbox.js';
+
+async function main() {
+  const config = loadConfig();
+  const say = (line: string) => console.log(`[minhu] ${line}`);
+  say('Starting services …');
+  const services: Services = await startServices({
+    dataDir: config.dataDir,
+    mongoUri: config.mongoUri,
+    s3: config.s3,
+    bucket: config.s3Bucket,
+    log: say,
+  });
+  const deps = await createDeps({ config, mongoUri: services.mongoUri, s3: services.s3 });
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+
+  const sweep = setInterval(() => {
+    sweepOrphanUploads(deps).catch((err) => deps.logger.error({ err }, 'orphan upload sweep failed'));
+  }, config.uploads.sweepIntervalSeconds * 1000);
+  sweep.unref();
+
+  say(`MongoDB: ${services.describe.mongo}`);
+  say(`Storage: ${services.describe.s3}`);
+  say(`Gateway listening on ${config.publicUrl} (API under /api, health at /api/health)`);
+  say(`Development SMS codes are appended to ${config.sms.outboxFile}`);
+  say('Try: curl -s -XPOST -H "content-type: application/json" -d \'{"phone":"13800138000"}\' ' + `${config.publicUrl}/api/auth/otp/request`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: shutting down …`);
+    clearInterval(sweep);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeDeps(deps);
+    await services.stop();
+    say('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof MissingPrerequisiteError) {
+    console.error(`[minhu] ${err.message}`);
+  } else {
+    console.error('[minhu] failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+// All models bound to one connection: the gateway never uses mongoose's global default connection.
+import type { Connection } from 'mongoose';
+import { citizenModel } from './citizen.js';
+import { counterModel } from './counter.js';
+import { otpCodeModel } from './otp-code.js';
+import { ticketModel } from './ticket.js';
+import { uploadModel } from './upload.js';
+
+export function createModels(conn: Connection) {
+  return {
+    Citizen: citizenModel(conn),
+    OtpCode: otpCodeModel(conn),
+    Upload: uploadModel(conn),
+    Ticket: ticketModel(conn),
+    Counter: counterModel(conn),
+  };
+}
+export type Models = ReturnType<typeof createModels>;
+
+/** Builds every index (idempotent); run once at start so unique rules hold from the first request. */
+export async function syncIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) await model.createIndexes();
+}

@@ -1,0 +1,40 @@
+// The citizen's tickets: file (idempotent), list, open.
+import Router from '@koa/router';
+import { CreateTicketSchema, PageQuerySchema } from '@minhu/shared';
+import { fileTicket } from '../../commands/file-ticket.js';
+import { findCitizenTicket, listCitizenTickets } from '../../commands/list-tickets.js';
+import type { Deps } from '../../deps.js';
+import { citizenOf, requireCitizen } from '../../http/auth.js';
+import { notFound } from '../../http/errors.js';
+import { parseInput } from '../../http/validate.js';
+import { presentTicketDetail, presentTicketSummary } from '../../presenters/ticket.js';
+import { ChannelHeaderSchema, IdempotencyKeySchema } from './schema.js';
+
+export function ticketsRouter(deps: Deps) {
+  const router = new Router({ prefix: '/api/tickets' });
+  router.use(requireCitizen(deps));
+
+  router.post('/', async (ctx) => {
+    const key = parseInput(IdempotencyKeySchema, ctx.get('idempotency-key') || undefined);
+    const channel = parseInput(ChannelHeaderSchema, ctx.get('x-minhu-channel') || undefined);
+    const input = parseInput(CreateTicketSchema, ctx.request.body);
+    const { ticket, created } = await fileTicket(deps, citizenOf(ctx), input, key, channel);
+    ctx.status = created ? 201 : 200;
+    ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
+  });
+
+  router.get('/', async (ctx) => {
+    const page = parseInput(PageQuerySchema, ctx.query);
+    const { items, nextCursor } = await listCitizenTickets(deps, citizenOf(ctx).id, page);
+    const now = deps.now();
+    ctx.body = { items: items.map((t) => presentTicketSummary(t, now)), nextCursor };
+  });
+
+  router.get('/:id', async (ctx) => {
+    const ticket = await findCitizenTicket(deps, citizenOf(ctx).id, ctx.params.id!);
+    if (!ticket) throw notFound('工单不存在');
+    ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
+  });
+
+  return router;
+}

@@ -1,0 +1,19 @@
+// co-wechat-api ships no types: the part Minhu uses.
+declare module 'co-wechat-api' {
+  export default class WechatAPI {
+    constructor(
+      appId: string,
+      appSecret: string,
+      getToken?: () => Promise<unknown>,
+      saveToken?: (token: any) => Promise<void>,
+    );
+    prefix: string;
+    snsPrefix: string;
+    wxaPrefix: string;
+    customservicePrefix: string;
+    setOpts(opts: Record<string, unknown>): void;
+    code2Session(code: string): Promise<any>;
+    sendSubscribeMessage(data: Record<string, unknown>): Promise<any>;
+    getAccessToken(): Promise<{ accessToken: string }>;
+  }
+}
