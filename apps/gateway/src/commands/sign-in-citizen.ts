@@ -10,11 +10,11 @@ export async function signInCitizen(deps: Deps, by: { phone: string } | { wechat
   if ('wechatUnionId' in by && by.wechatUnionId) set.wechatUnionId = by.wechatUnionId;
   let citizen;
   try {
-    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { upsert: true, new: true, setDefaultsOnInsert: true });
+    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true });
   } catch (err) {
     // Two first logins at once: the unique index let one insert win; read the winner.
     if ((err as { code?: number }).code !== 11000) throw err;
-    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { new: true });
+    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' });
   }
   if (!citizen) throw new Error('citizen upsert returned nothing');
   const token = await deps.tokens.issue(citizen._id.toString(), 'citizen');

@@ -8,7 +8,7 @@ export async function nextTicketNumber(deps: Deps, at: Date): Promise<string> {
   const counter = await deps.models.Counter.findOneAndUpdate(
     { _id: `ticket:${day}` },
     { $inc: { seq: 1 } },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean<{ seq: number }>();
   return `MH${day}${String(counter!.seq).padStart(6, '0')}`;
 }

@@ -15,7 +15,7 @@ export async function verifyOtp(deps: Deps, input: { phone: string; code: string
   const live = await OtpCode.findOneAndUpdate(
     { phone: input.phone, expiresAt: { $gt: now }, attempts: { $lt: deps.config.otp.maxAttempts } },
     { $inc: { attempts: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!live) throw invalidCode();
   const expected = Buffer.from(live.codeHash, 'hex');
