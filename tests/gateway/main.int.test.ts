@@ -1,0 +1,52 @@
+// The real entry point (what `npm start` runs), pointed at the test run's services through
+// MONGODB_URI / S3_*: it starts, serves, and stops cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../apps/gateway/src/services/toolbox.js';
+
+describe('gateway entry point', () => {
+  it('starts on existing servers, answers health, and shuts down gracefully on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'minhu-main-'));
+    const port = await freePort();
+    const s3 = inject('s3');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        MINHU_DATA_DIR: dir,
+        MONGODB_URI: inject('mongoUri').replace('/minhu?', '/minhu_main_test?'),
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+        S3_BUCKET: s3.bucket,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (b) => (output += b));
+    child.stderr.on('data', (b) => (output += b));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 30_000;
+      let health: Response | null = null;
+      while (Date.now() < deadline) {
+        health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+        if (health) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(health?.status, output).toBe(200);
+      expect(output).toContain('Gateway listening on');
+      expect(output).toContain('MongoDB: MONGODB_URI');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output).toContain('Stopped.');
+    } finally {
+      child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
