@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../apps/gateway/src/app.js';
+import { startBackgroundWork, type BackgroundWork } from '../../apps/gateway/src/background.js';
 import { closeDeps, createDeps } from '../../apps/gateway/src/bootstrap.js';
 import { loadConfig } from '../../apps/gateway/src/config.js';
 import type { Deps } from '../../apps/gateway/src/deps.js';
@@ -21,15 +22,20 @@ export interface ApiResponse<T = any> {
 export interface TestGateway {
   url: string;
   deps: Deps;
+  /** Relay, queue workers and sweep, when started with `background: true`. */
+  background: BackgroundWork | null;
   smsOutbox: string;
-  api<T = any>(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  api<T = any>(method: string, path: string, opts?: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   /** Logs a phone in through the real SMS flow and returns its token. */
   login(phone: string): Promise<{ token: string; citizenId: string }>;
   lastSmsCode(phone: string): Promise<string>;
-  close(): Promise<void>;
+  close(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
-export async function startTestGateway(env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  opts: { now?: () => Date; background?: boolean; dbName?: string } = {},
+): Promise<TestGateway> {
   const dir = await mkdtemp(join(tmpdir(), 'minhu-gw-'));
   const smsOutbox = join(dir, 'sms-outbox.jsonl');
   const config = loadConfig({
@@ -46,9 +52,10 @@ export async function startTestGateway(env: Record<string, string> = {}, opts: {
     config,
     mongoUri: inject('mongoUri'),
     s3: inject('s3'),
-    dbName: `minhu_t_${randomBytes(5).toString('hex')}`,
+    dbName: opts.dbName ?? `minhu_t_${randomBytes(5).toString('hex')}`,
     now: opts.now,
   });
+  const background: BackgroundWork | null = opts.background ? startBackgroundWork(deps) : null;
   const app = createApp(deps);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -57,7 +64,7 @@ export async function startTestGateway(env: Record<string, string> = {}, opts: {
 
   const api: TestGateway['api'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    let body: string | Buffer | undefined;
+    let body: string | undefined;
     if (o.raw !== undefined) body = o.raw;
     else if (o.body !== undefined) {
       body = JSON.stringify(o.body);
@@ -85,6 +92,7 @@ export async function startTestGateway(env: Record<string, string> = {}, opts: {
   return {
     url,
     deps,
+    background,
     smsOutbox,
     api,
     lastSmsCode,
@@ -95,9 +103,10 @@ export async function startTestGateway(env: Record<string, string> = {}, opts: {
       if (res.status !== 200) throw new Error(`otp verify failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { token: res.body.token, citizenId: res.body.citizen.id };
     },
-    async close() {
+    async close(opts: { keepDatabase?: boolean } = {}) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await deps.db.dropDatabase().catch(() => undefined);
+      await background?.stop();
+      if (!opts.keepDatabase) await deps.db.dropDatabase().catch(() => undefined);
       await closeDeps(deps);
       await rm(dir, { recursive: true, force: true });
     },

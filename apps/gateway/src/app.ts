@@ -8,6 +8,9 @@ import type { Deps } from './deps.js';
 import { errorBody, requestLog, requireJson } from './http/middleware.js';
 import { authRouter } from './routes/auth/index.js';
 import { healthRouter } from './routes/health/index.js';
+import { hotlineRouter } from './routes/hotline/index.js';
+import { operatorRouter } from './routes/operator/index.js';
+import { staffRouter } from './routes/staff/index.js';
 import { ticketsRouter } from './routes/tickets/index.js';
 import { uploadsRouter } from './routes/uploads/index.js';
 
@@ -40,7 +43,16 @@ export function createApp(deps: Deps): Koa {
     }),
   );
 
-  for (const router of [healthRouter(deps), authRouter(deps), uploadsRouter(deps), ticketsRouter(deps)]) {
+  const routers = [
+    healthRouter(deps),
+    authRouter(deps),
+    uploadsRouter(deps),
+    ticketsRouter(deps),
+    hotlineRouter(deps),
+    staffRouter(deps),
+    operatorRouter(deps),
+  ];
+  for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

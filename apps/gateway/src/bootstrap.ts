@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLimiters, createWorkCalendar, type Deps } from './deps.js';
+import { EventRelay } from './hotline/relay.js';
 import { FileSmsSender } from './lib/sms.js';
 import { Storage } from './lib/storage.js';
 import { TokenService } from './lib/tokens.js';
@@ -61,7 +62,8 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     sms: new FileSmsSender(config.sms.outboxFile),
     wechat: createWechatClient({ ...config.wechat, db }),
     limiters: createLimiters(db, config),
-    calendar: createWorkCalendar(),
+    calendar: createWorkCalendar(config.calendar),
+    relay: new EventRelay(models, logger),
     secret,
     now: opts.now ?? (() => new Date()),
   };

@@ -58,6 +58,43 @@ export const EnvSchema = z.object({
   ORPHAN_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
   /** How often the orphan sweep runs. */
   SWEEP_INTERVAL_SECONDS: int(3600, 1),
+  /** `builtin`: Minhu is the back office (operator API). `webhook`: events are POSTed to the city's system. */
+  HOTLINE_MODE: z.enum(['builtin', 'webhook']).default('builtin'),
+  HOTLINE_WEBHOOK_URL: z.string().url().optional(),
+  /** Shared HMAC secret for outgoing webhooks and incoming status events (16+ characters). */
+  HOTLINE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Timeout of one webhook delivery. */
+  HOTLINE_TIMEOUT_MS: int(5000, 100),
+  /** Deliveries of one event before it is parked as failed. */
+  OUTBOX_MAX_ATTEMPTS: int(12, 1),
+  /** First retry delay; doubles each attempt (with jitter) up to OUTBOX_MAX_DELAY_MS. */
+  OUTBOX_BASE_DELAY_MS: int(1000, 10),
+  OUTBOX_MAX_DELAY_MS: int(300_000, 10),
+  /** How long a worker holds a claimed event before another process may take it over. */
+  OUTBOX_LEASE_MS: int(30_000, 100),
+  /** How often idle workers look for due events. */
+  OUTBOX_POLL_MS: int(500, 10),
+  /** Parallel deliveries per process. */
+  OUTBOX_CONCURRENCY: int(4, 1),
+  /** Attempts of one citizen notification before it is parked as failed. */
+  NOTIFY_MAX_ATTEMPTS: int(8, 1),
+  /** Days after the callback (or reply) during which the citizen may rate. */
+  RATING_WINDOW_DAYS: int(7, 1),
+  /** Allow rating once the department replied, without waiting for the callback call. */
+  RATING_WITHOUT_CALLBACK: bool.default(false),
+  /** Departments the built-in back office dispatches to (comma-separated). */
+  DEPARTMENTS: csv.optional(),
+  /** City overrides of the official calendar: extra days off / extra working days (YYYY-MM-DD, comma-separated). */
+  CALENDAR_HOLIDAYS: csv.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))).optional(),
+  CALENDAR_WORKDAYS: csv.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))).optional(),
+  /** Staff login attempts per username and IP per 15 minutes. */
+  STAFF_LOGIN_PER_15MIN: int(10, 1),
+  /** Staff token lifetime in seconds (default 12 hours). */
+  STAFF_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
+  /** Subscribe-message template for ticket status changes (mini-program). */
+  WECHAT_TEMPLATE_STATUS: z.string().optional(),
+  /** Mini-program version opened from a notification: formal, trial or developer. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -81,7 +118,38 @@ export interface Config {
   sms: { sender: 'file'; outboxFile: string };
   wechat: { appId?: string; appSecret?: string; apiBase: string };
   uploads: { policyTtlSeconds: number; mediaUrlTtlSeconds: number; orphanTtlHours: number; sweepIntervalSeconds: number };
+  hotline: { mode: 'builtin' | 'webhook'; webhookUrl?: string; secret?: string; timeoutMs: number };
+  outbox: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number; concurrency: number };
+  notify: { maxAttempts: number; templateStatus?: string; miniprogramState: 'formal' | 'trial' | 'developer' };
+  rating: { windowDays: number; withoutCallback: boolean };
+  departments: string[];
+  calendar: { holidays: string[]; workdays: string[] };
+  staff: { loginPer15Min: number; tokenTtlSeconds: number };
 }
+
+/** Default departments of the built-in back office; a city sets its own with DEPARTMENTS. */
+export const DEFAULT_DEPARTMENTS = [
+  '区住房和城乡建设局',
+  '区城市管理和综合执法局',
+  '区人力资源和社会保障局',
+  '区医疗保障局',
+  '区市场监督管理局',
+  '区生态环境分局',
+  '区教育局',
+  '区民政局',
+  '区卫生健康局',
+  '区公安分局',
+  '区交通运输局',
+  '区水务局',
+  '区应急管理局',
+  '区不动产登记中心',
+  '住房公积金管理中心',
+  '供水企业',
+  '供电企业',
+  '燃气企业',
+  '供热企业',
+  '街道办事处',
+];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -100,6 +168,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT is set, so S3_ACCESS_KEY and S3_SECRET_KEY are required too');
     }
     s3 = { endpoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION };
+  }
+  if (e.HOTLINE_MODE === 'webhook' && (!e.HOTLINE_WEBHOOK_URL || !e.HOTLINE_WEBHOOK_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  HOTLINE_MODE=webhook needs HOTLINE_WEBHOOK_URL and HOTLINE_WEBHOOK_SECRET');
   }
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET is required in production (32+ random characters)');
@@ -135,5 +206,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       orphanTtlHours: e.ORPHAN_UPLOAD_TTL_HOURS,
       sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     },
+    hotline: { mode: e.HOTLINE_MODE, webhookUrl: e.HOTLINE_WEBHOOK_URL, secret: e.HOTLINE_WEBHOOK_SECRET, timeoutMs: e.HOTLINE_TIMEOUT_MS },
+    outbox: {
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      baseDelayMs: e.OUTBOX_BASE_DELAY_MS,
+      maxDelayMs: e.OUTBOX_MAX_DELAY_MS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+      pollMs: e.OUTBOX_POLL_MS,
+      concurrency: e.OUTBOX_CONCURRENCY,
+    },
+    notify: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, templateStatus: e.WECHAT_TEMPLATE_STATUS, miniprogramState: e.WECHAT_MINIPROGRAM_STATE },
+    rating: { windowDays: e.RATING_WINDOW_DAYS, withoutCallback: e.RATING_WITHOUT_CALLBACK },
+    departments: e.DEPARTMENTS?.length ? e.DEPARTMENTS : DEFAULT_DEPARTMENTS,
+    calendar: { holidays: e.CALENDAR_HOLIDAYS ?? [], workdays: e.CALENDAR_WORKDAYS ?? [] },
+    staff: { loginPer15Min: e.STAFF_LOGIN_PER_15MIN, tokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS },
   };
 }

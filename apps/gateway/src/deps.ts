@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { RateLimiterMongo } from 'rate-limiter-flexible';
 import { createWorkCalendar, type WorkCalendar } from '@minhu/shared/deadlines';
 import type { Config } from './config.js';
+import type { EventRelay } from './hotline/relay.js';
 import type { Storage } from './lib/storage.js';
 import type { SmsSender } from './lib/sms.js';
 import type { TokenService } from './lib/tokens.js';
@@ -15,6 +16,7 @@ export interface Limiters {
   otpPerPhoneMinute: RateLimiterMongo;
   otpPerPhoneDay: RateLimiterMongo;
   otpPerIpHour: RateLimiterMongo;
+  staffLogin: RateLimiterMongo;
 }
 
 export interface Deps {
@@ -28,6 +30,8 @@ export interface Deps {
   wechat: WechatClient;
   limiters: Limiters;
   calendar: WorkCalendar;
+  /** Moves events written into tickets onto their queues. */
+  relay: EventRelay;
   /** Secret for HMACs of one-time codes. */
   secret: string;
   now(): Date;
@@ -41,6 +45,7 @@ export function createLimiters(db: Connection, config: Config): Limiters {
     otpPerPhoneMinute: make('otp-phone-min', config.otp.perPhonePerMinute, 60),
     otpPerPhoneDay: make('otp-phone-day', config.otp.perPhonePerDay, 24 * 3600),
     otpPerIpHour: make('otp-ip-hour', config.otp.perIpPerHour, 3600),
+    staffLogin: make('staff-login', config.staff.loginPer15Min, 15 * 60),
   };
 }
 

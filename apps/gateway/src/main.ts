@@ -1,9 +1,11 @@
 // Entry point of `npm start`: starts (or finds) MongoDB and S3, then the gateway on PORT.
 // Stops everything cleanly on SIGINT/SIGTERM.
+import { rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from './bootstrap.js';
-import { sweepOrphanUploads } from './commands/sweep-orphan-uploads.js';
+import { startBackgroundWork } from './background.js';
+import { runningServicesFile } from './cli/database.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startServices, type Services } from './services/manager.js';
 import { MissingPrerequisiteError } from './services/toolbox.js';
@@ -25,14 +27,14 @@ async function main() {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
 
-  const sweep = setInterval(() => {
-    sweepOrphanUploads(deps).catch((err) => deps.logger.error({ err }, 'orphan upload sweep failed'));
-  }, config.uploads.sweepIntervalSeconds * 1000);
-  sweep.unref();
+  const background = startBackgroundWork(deps);
+  // Lets `npm run staff` reach the embedded database while the gateway holds it.
+  await writeFile(runningServicesFile(config.dataDir), JSON.stringify({ pid: process.pid, mongoUri: services.mongoUri }));
 
   say(`MongoDB: ${services.describe.mongo}`);
   say(`Storage: ${services.describe.s3}`);
   say(`Gateway listening on ${config.publicUrl} (API under /api, health at /api/health)`);
+  say(`Hotline mode: ${config.hotline.mode}${config.hotline.mode === 'webhook' ? ` → ${config.hotline.webhookUrl}` : ' (staff: npm run staff -- add <username> --role operator)'}`);
   say(`Development SMS codes are appended to ${config.sms.outboxFile}`);
   say('Try: curl -s -XPOST -H "content-type: application/json" -d \'{"phone":"13800138000"}\' ' + `${config.publicUrl}/api/auth/otp/request`);
 
@@ -41,10 +43,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say(`${signal}: shutting down …`);
-    clearInterval(sweep);
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Let deliveries in flight finish and be recorded; anything unfinished is retried after restart.
+    await background.stop();
     await closeDeps(deps);
     await services.stop();
+    await rm(runningServicesFile(config.dataDir), { force: true });
     say('Stopped.');
     process.exit(0);
   };

@@ -6,3 +6,4 @@ export * from './api/auth.js';
 export * from './api/uploads.js';
 export * from './api/tickets.js';
 export * from './api/chat.js';
+export * from './api/hotline.js';

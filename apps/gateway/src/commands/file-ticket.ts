@@ -6,6 +6,7 @@ import { computeDeadlines } from '@minhu/shared/deadlines';
 import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
 import { conflict } from '../http/errors.js';
+import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { nextTicketNumber } from './ticket-number.js';
 import { verifyUploads } from './verify-uploads.js';
@@ -77,6 +78,12 @@ export async function fileTicket(
     ratings: [],
     round: 1,
     dueAt: deadlines.dueAt,
+    statusAt: now,
+    hotlineRef: null,
+    ownerDepartment: null,
+    needsReview: false,
+    // Queued with the ticket in one insert: the hotline hears of it even if we crash right after.
+    pendingEvents: hotlineEvents(deps.config, 'ticket.created', now),
     idempotencyKey,
     requestHash: hash,
   };
@@ -93,6 +100,7 @@ export async function fileTicket(
   if (media.length > 0) {
     await deps.models.Upload.updateMany({ _id: { $in: media.map((m) => m.uploadId) }, citizenId: citizen.id }, { $set: { ticketId } });
   }
+  if (doc.pendingEvents.length > 0) deps.relay.kick(ticketId);
   const ticket = await deps.models.Ticket.findById(ticketId).lean<TicketDoc>();
   return { ticket: ticket!, created: true };
 }

@@ -2,16 +2,23 @@
 import type { Context, Next } from 'koa';
 import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
-import { unauthorized } from './errors.js';
+import { forbidden, unauthorized } from './errors.js';
 
 export interface CitizenPrincipal {
   id: string;
   phone: string | null;
 }
 
+export interface StaffPrincipal {
+  id: string;
+  name: string;
+  role: 'operator' | 'admin';
+}
+
 declare module 'koa' {
   interface DefaultState {
     citizen?: CitizenPrincipal;
+    staff?: StaffPrincipal;
   }
 }
 
@@ -38,4 +45,24 @@ export function requireCitizen(deps: Deps) {
 export function citizenOf(ctx: Context): CitizenPrincipal {
   if (!ctx.state.citizen) throw unauthorized();
   return ctx.state.citizen;
+}
+
+/** Staff routes: a staff token of an enabled account with one of `roles`. */
+export function requireStaff(deps: Deps, roles: Array<StaffPrincipal['role']> = ['operator', 'admin']) {
+  return async (ctx: Context, next: Next) => {
+    const token = bearerToken(ctx);
+    if (!token) throw unauthorized('请先登录工作台');
+    const verified = await deps.tokens.verify(token, 'staff');
+    if (!verified || !Types.ObjectId.isValid(verified.sub)) throw unauthorized('登录已过期，请重新登录');
+    const staff = await deps.models.Staff.findById(verified.sub, { name: 1, role: 1, disabled: 1 }).lean<{ name: string; role: StaffPrincipal['role']; disabled?: boolean }>();
+    if (!staff || staff.disabled) throw unauthorized('账号不可用');
+    if (!roles.includes(staff.role)) throw forbidden('没有权限');
+    ctx.state.staff = { id: verified.sub, name: staff.name, role: staff.role };
+    await next();
+  };
+}
+
+export function staffOf(ctx: Context): StaffPrincipal {
+  if (!ctx.state.staff) throw unauthorized();
+  return ctx.state.staff;
 }

@@ -3,6 +3,8 @@ import type { Connection } from 'mongoose';
 import { citizenModel } from './citizen.js';
 import { counterModel } from './counter.js';
 import { otpCodeModel } from './otp-code.js';
+import { notificationModel, outboxModel } from './queue-item.js';
+import { staffModel } from './staff.js';
 import { ticketModel } from './ticket.js';
 import { uploadModel } from './upload.js';
 
@@ -13,6 +15,9 @@ export function createModels(conn: Connection) {
     Upload: uploadModel(conn),
     Ticket: ticketModel(conn),
     Counter: counterModel(conn),
+    Outbox: outboxModel(conn),
+    Notification: notificationModel(conn),
+    Staff: staffModel(conn),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -42,6 +42,21 @@ const ratingSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * Events a change must send out (to the hotline, to the citizen), written in the same single-document
+ * update as the change itself; the relay copies each into its queue under its eventId and pulls it here.
+ */
+const pendingEventSchema = new Schema(
+  {
+    eventId: { type: String, required: true },
+    queue: { type: String, enum: ['hotline', 'notify'], required: true },
+    type: { type: String, required: true },
+    at: { type: Date, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+  },
+  { _id: false },
+);
+
 const ticketSchema = new Schema(
   {
     number: { type: String, required: true },
@@ -67,6 +82,15 @@ const ticketSchema = new Schema(
     /** Rating round: 1 at filing, +1 on each reopening. */
     round: { type: Number, default: 1 },
     dueAt: { type: Date, default: null },
+    /** When the ticket entered its current status (the rating window counts from here). */
+    statusAt: { type: Date, required: true },
+    /** The hotline's own ticket number, once it gave one. */
+    hotlineRef: { type: String, default: null },
+    /** First department dispatched to: it owns the ticket (首接负责制). */
+    ownerDepartment: { type: String, default: null },
+    /** Set by a dissatisfied rating until the ticket is reopened or closed: staff should look. */
+    needsReview: { type: Boolean, default: false },
+    pendingEvents: { type: [pendingEventSchema], default: [] },
     /** Client-chosen key: one ticket per (citizen, key). */
     idempotencyKey: { type: String, required: true },
     /** Hash of the request body that created the ticket, to tell a retry from a different request. */
@@ -78,6 +102,10 @@ ticketSchema.index({ number: 1 }, { unique: true });
 ticketSchema.index({ citizenId: 1, idempotencyKey: 1 }, { unique: true });
 ticketSchema.index({ citizenId: 1, _id: -1 });
 ticketSchema.index({ 'media.uploadId': 1 });
+ticketSchema.index({ hotlineRef: 1 }, { unique: true, partialFilterExpression: { hotlineRef: { $type: 'string' } } });
+ticketSchema.index({ status: 1, _id: -1 });
+ticketSchema.index({ status: 1, dueAt: 1 });
+ticketSchema.index({ 'pendingEvents.eventId': 1 }, { partialFilterExpression: { 'pendingEvents.eventId': { $exists: true } } });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const ticketModel = (conn: Connection) => conn.model('Ticket', ticketSchema, 'tickets');

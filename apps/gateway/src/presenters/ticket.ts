@@ -1,5 +1,6 @@
 // The only shapes of a ticket that leave the server: a summary for lists, the detail for its owner.
 import { isFinalStatus, type TicketDetail, type TicketSummary, type TicketStatus } from '@minhu/shared';
+import { ratingBlocker } from '../commands/rate-ticket.js';
 import type { Deps } from '../deps.js';
 import { maskPhone } from '../lib/ids.js';
 import type { TicketDoc } from '../models/ticket.js';
@@ -70,7 +71,7 @@ export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<T
       round: r.round,
       at: iso(r.at),
     })),
-    canRate: false,
+    canRate: ratingBlocker(deps, doc) === null,
     canWithdraw: status === 'submitted',
   };
 }

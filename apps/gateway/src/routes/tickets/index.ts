@@ -1,8 +1,10 @@
 // The citizen's tickets: file (idempotent), list, open.
 import Router from '@koa/router';
-import { CreateTicketSchema, PageQuerySchema } from '@minhu/shared';
+import { CreateTicketSchema, PageQuerySchema, RateTicketSchema, WithdrawTicketSchema } from '@minhu/shared';
 import { fileTicket } from '../../commands/file-ticket.js';
 import { findCitizenTicket, listCitizenTickets } from '../../commands/list-tickets.js';
+import { rateTicket } from '../../commands/rate-ticket.js';
+import { withdrawTicket } from '../../commands/withdraw-ticket.js';
 import type { Deps } from '../../deps.js';
 import { citizenOf, requireCitizen } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
@@ -33,6 +35,18 @@ export function ticketsRouter(deps: Deps) {
   router.get('/:id', async (ctx) => {
     const ticket = await findCitizenTicket(deps, citizenOf(ctx).id, ctx.params.id!);
     if (!ticket) throw notFound('工单不存在');
+    ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
+  });
+
+  router.post('/:id/rating', async (ctx) => {
+    const input = parseInput(RateTicketSchema, ctx.request.body);
+    const ticket = await rateTicket(deps, citizenOf(ctx).id, ctx.params.id!, input);
+    ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
+  });
+
+  router.post('/:id/withdraw', async (ctx) => {
+    const input = parseInput(WithdrawTicketSchema, ctx.request.body ?? {});
+    const ticket = await withdrawTicket(deps, citizenOf(ctx).id, ctx.params.id!, input.reason);
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 

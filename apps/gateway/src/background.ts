@@ -1,0 +1,59 @@
+// Work that runs beside the HTTP server in every gateway process: the event relay's safety-net
+// scan, the hotline outbox worker (webhook mode), the citizen notification worker and the orphan
+// upload sweep. Several processes may run it at once: queue items are claimed under leases.
+import { sweepOrphanUploads } from './commands/sweep-orphan-uploads.js';
+import type { Deps } from './deps.js';
+import { deliverHotlineEvent } from './hotline/webhook.js';
+import { QueueWorker } from './lib/queue.js';
+import { deliverNotification } from './notifications/deliver.js';
+
+export interface BackgroundWork {
+  outbox: QueueWorker | null;
+  notifications: QueueWorker;
+  stop(): Promise<void>;
+}
+
+export function startBackgroundWork(deps: Deps): BackgroundWork {
+  const { config, logger } = deps;
+  const outbox =
+    config.hotline.mode === 'webhook'
+      ? new QueueWorker('hotline', deps.models.Outbox, config.outbox, (item) => deliverHotlineEvent(deps, item), logger, deps.now)
+      : null;
+  const notifications = new QueueWorker(
+    'notify',
+    deps.models.Notification,
+    { ...config.outbox, maxAttempts: config.notify.maxAttempts, concurrency: Math.min(2, config.outbox.concurrency) },
+    (item) => deliverNotification(deps, item),
+    logger,
+    deps.now,
+  );
+  const unsubscribe = deps.relay.onQueued((queue) => (queue === 'hotline' ? outbox?.poke() : notifications.poke()));
+  outbox?.start();
+  notifications.start();
+
+  let relaying = false;
+  const relayTimer = setInterval(() => {
+    if (relaying) return;
+    relaying = true;
+    deps.relay
+      .relayAll()
+      .catch((err) => logger.error({ err }, 'periodic relay failed'))
+      .finally(() => (relaying = false));
+  }, Math.max(200, config.outbox.pollMs * 2));
+  const sweepTimer = setInterval(() => {
+    sweepOrphanUploads(deps).catch((err) => logger.error({ err }, 'orphan upload sweep failed'));
+  }, config.uploads.sweepIntervalSeconds * 1000);
+  relayTimer.unref();
+  sweepTimer.unref();
+
+  return {
+    outbox,
+    notifications,
+    async stop() {
+      clearInterval(relayTimer);
+      clearInterval(sweepTimer);
+      unsubscribe();
+      await Promise.all([outbox?.stop(), notifications.stop()]);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Hotline staff of the built-in back office: operators work tickets, admins also manage content.
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+export const STAFF_ROLES = ['operator', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+const staffSchema = new Schema(
+  {
+    username: { type: String, required: true },
+    /** Shown on the timeline. */
+    name: { type: String, required: true },
+    role: { type: String, enum: STAFF_ROLES, required: true },
+    /** argon2id hash. */
+    passwordHash: { type: String, required: true },
+    disabled: { type: Boolean, default: false },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+staffSchema.index({ username: 1 }, { unique: true });
+
+export type StaffDoc = InferSchemaType<typeof staffSchema> & { _id: import('mongoose').Types.ObjectId };
+export const staffModel = (conn: Connection) => conn.model('Staff', staffSchema, 'staff');

@@ -1,0 +1,86 @@
+// The built-in back office (HOTLINE_MODE=builtin, or alongside webhook mode for parked events):
+// the ticket queue, status events with the operator's name, departments, failed deliveries.
+import Router from '@koa/router';
+import { OperatorEventSchema, OperatorTicketQuerySchema, OutboxQuerySchema } from '@minhu/shared';
+import { applyTicketEvent } from '../../commands/apply-ticket-event.js';
+import { operatorQueue } from '../../commands/operator-queue.js';
+import type { Deps } from '../../deps.js';
+import { requireStaff, staffOf } from '../../http/auth.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { parseInput } from '../../http/validate.js';
+import { randomId } from '../../lib/ids.js';
+import type { TicketDoc } from '../../models/ticket.js';
+import type { QueueItemDoc } from '../../models/queue-item.js';
+import { presentOperatorDetail, presentOperatorSummary } from '../../presenters/operator-ticket.js';
+
+export function operatorRouter(deps: Deps) {
+  const router = new Router({ prefix: '/api/operator' });
+  router.use(requireStaff(deps));
+
+  router.get('/departments', (ctx) => {
+    ctx.body = { departments: deps.config.departments };
+  });
+
+  router.get('/tickets', async (ctx) => {
+    const q = parseInput(OperatorTicketQuerySchema, ctx.query);
+    const { items, nextCursor } = await operatorQueue(deps, q);
+    const now = deps.now();
+    ctx.body = { items: items.map((t) => presentOperatorSummary(t, now)), nextCursor };
+  });
+
+  router.get('/tickets/:id', async (ctx) => {
+    const id = ctx.params.id!;
+    if (!/^[0-9a-f]{24}$/i.test(id)) throw notFound('工单不存在');
+    const ticket = await deps.models.Ticket.findById(id).lean<TicketDoc>();
+    if (!ticket) throw notFound('工单不存在');
+    ctx.body = { ticket: await presentOperatorDetail(deps, ticket) };
+  });
+
+  router.post('/tickets/:id/events', async (ctx) => {
+    const id = ctx.params.id!;
+    if (!/^[0-9a-f]{24}$/i.test(id)) throw notFound('工单不存在');
+    const input = parseInput(OperatorEventSchema, ctx.request.body);
+    if (input.data.department && !deps.config.departments.includes(input.data.department)) {
+      throw new AppError(400, 'unknown_department', `未知的承办单位：${input.data.department}`, { departments: deps.config.departments });
+    }
+    const staff = staffOf(ctx);
+    const { ticket } = await applyTicketEvent(deps, {
+      eventId: `op_${randomId(16)}`,
+      ref: { ticketId: id },
+      type: input.type,
+      at: deps.now(),
+      data: input.data,
+      actor: { type: 'operator', name: staff.name },
+    });
+    ctx.body = { ticket: await presentOperatorDetail(deps, ticket) };
+  });
+
+  router.get('/outbox', async (ctx) => {
+    const q = parseInput(OutboxQuerySchema, ctx.query);
+    const items = await deps.models.Outbox.find({ status: q.status }).sort({ at: -1 }).limit(q.limit).lean<QueueItemDoc[]>();
+    ctx.body = {
+      items: items.map((i) => ({
+        eventId: i._id,
+        type: i.type,
+        ticketId: String(i.ticketId),
+        status: i.status,
+        attempts: i.attempts,
+        lastError: i.lastError ?? null,
+        nextAttemptAt: new Date(i.nextAttemptAt).toISOString(),
+        at: new Date(i.at).toISOString(),
+      })),
+    };
+  });
+
+  router.post('/outbox/:eventId/retry', async (ctx) => {
+    const res = await deps.models.Outbox.updateOne(
+      { _id: ctx.params.eventId, status: 'failed' },
+      { $set: { status: 'pending', attempts: 0, nextAttemptAt: deps.now(), lastError: null } },
+    );
+    if (res.modifiedCount !== 1) throw notFound('没有该条失败的投递');
+    deps.relay.notify('hotline');
+    ctx.body = { ok: true };
+  });
+
+  return router;
+}
