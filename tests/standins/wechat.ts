@@ -12,11 +12,13 @@ export interface WechatStandin {
   subscribeMessages: unknown[];
   /** Fail the next N requests with HTTP 500. */
   failNext: number;
+  /** Openids that have not granted subscribe messages (WeChat answers errcode 43101). */
+  unsubscribed: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startWechatStandin(appId: string, appSecret: string): Promise<WechatStandin> {
-  const state: Omit<WechatStandin, 'base' | 'close'> = { codes: new Map(), requests: [], subscribeMessages: [], failNext: 0 };
+  const state: Omit<WechatStandin, 'base' | 'close'> = { codes: new Map(), requests: [], subscribeMessages: [], failNext: 0, unsubscribed: new Set() };
   let tokenSeq = 0;
   const tokens = new Set<string>();
   const server: Server = createServer(async (req, res) => {
@@ -50,6 +52,7 @@ export async function startWechatStandin(appId: string, appSecret: string): Prom
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       if (!tokens.has(q.get('access_token') ?? '')) return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      if (state.unsubscribed.has(body?.touser)) return send(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
       state.subscribeMessages.push(body);
       return send(200, { errcode: 0, errmsg: 'ok' });
     }

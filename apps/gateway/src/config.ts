@@ -93,8 +93,6 @@ export const EnvSchema = z.object({
   STAFF_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
   /** Subscribe-message template for ticket status changes (mini-program). */
   WECHAT_TEMPLATE_STATUS: z.string().optional(),
-  /** Mini-program version opened from a notification: formal, trial or developer. */
-  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -120,7 +118,7 @@ export interface Config {
   uploads: { policyTtlSeconds: number; mediaUrlTtlSeconds: number; orphanTtlHours: number; sweepIntervalSeconds: number };
   hotline: { mode: 'builtin' | 'webhook'; webhookUrl?: string; secret?: string; timeoutMs: number };
   outbox: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number; concurrency: number };
-  notify: { maxAttempts: number; templateStatus?: string; miniprogramState: 'formal' | 'trial' | 'developer' };
+  notify: { maxAttempts: number; templateStatus?: string };
   rating: { windowDays: number; withoutCallback: boolean };
   departments: string[];
   calendar: { holidays: string[]; workdays: string[] };
@@ -215,7 +213,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.OUTBOX_POLL_MS,
       concurrency: e.OUTBOX_CONCURRENCY,
     },
-    notify: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, templateStatus: e.WECHAT_TEMPLATE_STATUS, miniprogramState: e.WECHAT_MINIPROGRAM_STATE },
+    notify: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, templateStatus: e.WECHAT_TEMPLATE_STATUS },
     rating: { windowDays: e.RATING_WINDOW_DAYS, withoutCallback: e.RATING_WITHOUT_CALLBACK },
     departments: e.DEPARTMENTS?.length ? e.DEPARTMENTS : DEFAULT_DEPARTMENTS,
     calendar: { holidays: e.CALENDAR_HOLIDAYS ?? [], workdays: e.CALENDAR_WORKDAYS ?? [] },

@@ -13,7 +13,7 @@ declare module 'co-wechat-api' {
     customservicePrefix: string;
     setOpts(opts: Record<string, unknown>): void;
     code2Session(code: string): Promise<any>;
-    sendSubscribeMessage(data: Record<string, unknown>): Promise<any>;
+    sendSubscribeMessage(openid: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<any>;
     getAccessToken(): Promise<{ accessToken: string }>;
   }
 }

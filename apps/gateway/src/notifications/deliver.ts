@@ -28,7 +28,7 @@ function noteFor(status: TicketStatus, data: Record<string, unknown>): string {
 }
 
 export async function deliverNotification(deps: Deps, item: QueueItemDoc): Promise<DeliveryOutcome> {
-  const ticket = await deps.models.Ticket.findById(item.ticketId, { number: 1, citizenId: 1, channel: 1 }).lean<TicketDoc>();
+  const ticket = await deps.models.Ticket.findById(item.ticketId, { number: 1, citizenId: 1, channel: 1, contactPhone: 1 }).lean<TicketDoc>();
   if (!ticket) return { skip: 'ticket no longer exists' };
   const citizen = await deps.models.Citizen.findById(ticket.citizenId).lean<{ phone?: string; wechatOpenId?: string }>();
   if (!citizen) return { skip: 'citizen no longer exists' };
@@ -39,18 +39,11 @@ export async function deliverNotification(deps: Deps, item: QueueItemDoc): Promi
   const template = deps.config.notify.templateStatus;
   if (citizen.wechatOpenId && deps.wechat.api && template) {
     try {
-      await deps.wechat.api.sendSubscribeMessage({
-        touser: citizen.wechatOpenId,
-        template_id: template,
-        page: `pages/ticket-detail/index?id=${ticket._id.toString()}`,
-        miniprogram_state: deps.config.notify.miniprogramState,
-        lang: 'zh_CN',
-        data: {
-          character_string1: { value: ticket.number },
-          phrase2: { value: label },
-          time3: { value: chinaTime(new Date(item.at)) },
-          thing4: { value: note },
-        },
+      await deps.wechat.api.sendSubscribeMessage(citizen.wechatOpenId, template, `pages/ticket-detail/index?id=${ticket._id.toString()}`, {
+        character_string1: { value: ticket.number },
+        phrase2: { value: label },
+        time3: { value: chinaTime(new Date(item.at)) },
+        thing4: { value: note },
       });
       return { ok: true };
     } catch (err) {
@@ -61,8 +54,10 @@ export async function deliverNotification(deps: Deps, item: QueueItemDoc): Promi
       // Not subscribed: fall through to SMS when we have a number.
     }
   }
-  if (citizen.phone) {
-    await deps.sms.send({ to: citizen.phone, text: `【民呼】您的工单 ${ticket.number} ${label}：${note}。可在“民呼”查看详情。` });
+  // The callback number the citizen gave on the ticket, else their login phone.
+  const phone = ticket.contactPhone ?? citizen.phone;
+  if (phone) {
+    await deps.sms.send({ to: phone, text: `【民呼】您的工单 ${ticket.number} ${label}：${note}。可在“民呼”查看详情。` });
     return { ok: true };
   }
   return { skip: 'no channel: not subscribed and no phone' };

@@ -80,6 +80,14 @@ describe('outgoing webhooks', () => {
     const withdrawn = await until('ticket.withdrawn', async () => [...hotline.events.values()].find((e) => e.ticket.id === ticket.id && e.type === 'ticket.withdrawn'));
     expect(withdrawn.data).toEqual({ reason: '问题已自行解决' });
     expect(withdrawn.ticket.status).toBe('withdrawn');
+
+    const rated = await fileTicket();
+    for (const [type, data] of [['accepted', {}], ['replied', { reply: '已处理' }], ['callback', {}]] as const) {
+      expect((await sendHotlineEvent(gw.url, SECRET, event(rated.id, type, data))).status).toBe(200);
+    }
+    expect((await gw.api('POST', `/api/tickets/${rated.id}/rating`, { token, body: { satisfaction: 'dissatisfied', resolved: false, comment: '还是很吵' } })).status).toBe(200);
+    const ratedEvent = await until('ticket.rated', async () => [...hotline.events.values()].find((e) => e.ticket.id === rated.id && e.type === 'ticket.rated'));
+    expect(ratedEvent.data).toMatchObject({ rating: { satisfaction: 'dissatisfied', resolved: false, comment: '还是很吵', round: 1 } });
   });
 
   it('retries with the same eventId and parks the event as failed after the last attempt; staff can retry it', async () => {
