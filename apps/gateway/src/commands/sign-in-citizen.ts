@@ -8,13 +8,15 @@ export async function signInCitizen(deps: Deps, by: { phone: string } | { wechat
   const filter = 'phone' in by ? { phone: by.phone } : { wechatOpenId: by.wechatOpenId };
   const set: Record<string, unknown> = { lastLoginAt: now };
   if ('wechatUnionId' in by && by.wechatUnionId) set.wechatUnionId = by.wechatUnionId;
-  let citizen;
-  try {
-    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true });
-  } catch (err) {
-    // Two first logins at once: the unique index let one insert win; read the winner.
-    if ((err as { code?: number }).code !== 11000) throw err;
-    citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' });
+  let citizen = null;
+  // Two first logins at once race on the unique index: the loser gets a duplicate-key error (or,
+  // on SecantusDB, no document) and simply tries again, finding the winner's citizen.
+  for (let attempt = 0; attempt < 5 && !citizen; attempt++) {
+    try {
+      citizen = await deps.models.Citizen.findOneAndUpdate(filter, { $set: set }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
   }
   if (!citizen) throw new Error('citizen upsert returned nothing');
   const token = await deps.tokens.issue(citizen._id.toString(), 'citizen');

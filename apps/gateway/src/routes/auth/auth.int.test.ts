@@ -130,6 +130,18 @@ describe('WeChat mini-program login', () => {
     expect(again.body.citizen.id).toBe(res.body.citizen.id);
   });
 
+  it('creates one citizen when two first logins race', async () => {
+    wechat.codes.set('race-1', { openid: 'openid-race' });
+    wechat.codes.set('race-2', { openid: 'openid-race' });
+    const [a, b] = await Promise.all([
+      gw.api('POST', '/api/auth/wechat', { body: { code: 'race-1' } }),
+      gw.api('POST', '/api/auth/wechat', { body: { code: 'race-2' } }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.citizen.id).toBe(b.body.citizen.id);
+    expect(await gw.deps.models.Citizen.countDocuments({ wechatOpenId: 'openid-race' })).toBe(1);
+  });
+
   it('answers 401 for a code WeChat refuses and 502 when WeChat is down', async () => {
     const bad = await gw.api('POST', '/api/auth/wechat', { body: { code: 'never-issued' } });
     expect(bad.status).toBe(401);

@@ -67,6 +67,12 @@ describe('POST /api/tickets', () => {
     expect([...numbers].sort()).toEqual(numbers);
   });
 
+  it('files many tickets at once, each with its own number', async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => file(alice, validTicket)));
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
+    expect(new Set(results.map((r) => r.body.ticket.number)).size).toBe(30);
+  });
+
   it('returns the same ticket for a retry with the same key and body, 409 for another body', async () => {
     const key = randomUUID();
     const first = await file(alice, validTicket, key);

@@ -1,0 +1,55 @@
+// The gateway under benchmark, in its own process so its CPU time is its own: the real app on one
+// port and, as the reference, a bare Koa route doing the same single insert on another. The parent
+// asks for process.cpuUsage() over IPC between scenarios.
+import Koa from 'koa';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../apps/gateway/src/app.js';
+import { startBackgroundWork, type BackgroundWork } from '../apps/gateway/src/background.js';
+import { createDeps } from '../apps/gateway/src/bootstrap.js';
+import { loadConfig } from '../apps/gateway/src/config.js';
+
+const config = loadConfig(process.env);
+const deps = await createDeps({
+  config,
+  mongoUri: process.env.BENCH_MONGO_URI!,
+  s3: JSON.parse(process.env.BENCH_S3!),
+  dbName: process.env.BENCH_DB!,
+});
+const app = createApp(deps);
+const server = app.listen(0, '127.0.0.1');
+
+// Reference: the least a Koa route can do for "file a ticket": parse JSON, one insert, answer.
+const bare = new Koa();
+const bareCollection = deps.db.collection('bench_bare');
+bare.use(async (ctx) => {
+  let raw = '';
+  for await (const chunk of ctx.req) raw += chunk;
+  const body = JSON.parse(raw || '{}');
+  const res = await bareCollection.insertOne({ ...body, createdAt: new Date() }, { writeConcern: { w: 1, j: true } });
+  ctx.status = 201;
+  ctx.body = { id: res.insertedId };
+});
+const bareServer = bare.listen(0, '127.0.0.1');
+await new Promise((r) => setTimeout(r, 50));
+
+let background: BackgroundWork | null = null;
+process.on('message', async (msg: { cmd: string }) => {
+  if (msg.cmd === 'cpu') process.send!({ cpu: process.cpuUsage(), mem: process.memoryUsage().rss });
+  if (msg.cmd === 'startWorkers') {
+    background = startBackgroundWork(deps);
+    process.send!({ ok: true });
+  }
+  if (msg.cmd === 'stop') {
+    await background?.stop();
+    server.close();
+    bareServer.close();
+    await deps.db.dropDatabase();
+    await deps.db.close();
+    process.exit(0);
+  }
+});
+process.send!({
+  ready: true,
+  port: (server.address() as AddressInfo).port,
+  barePort: (bareServer.address() as AddressInfo).port,
+});
