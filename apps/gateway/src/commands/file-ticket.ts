@@ -47,7 +47,7 @@ async function replay(deps: Deps, citizenId: string, key: string, hash: string):
 
 export async function fileTicket(
   deps: Deps,
-  citizen: { id: string; phone: string | null },
+  citizen: { id: string },
   input: CreateTicket,
   idempotencyKey: string,
   channel: TicketChannel,
@@ -59,6 +59,9 @@ export async function fileTicket(
   const media = await verifyUploads(deps, citizen.id, input.media ?? []);
   const now = deps.now();
   const ticketId = new Types.ObjectId();
+  // The callback number defaults to the login phone (WeChat-only citizens have none).
+  const contactPhone =
+    input.contactPhone ?? (await deps.models.Citizen.findById(citizen.id, { phone: 1 }).lean<{ phone?: string }>())?.phone ?? null;
   const deadlines = computeDeadlines(input.kind, input.urgent ?? false, now, deps.calendar);
   const doc = {
     _id: ticketId,
@@ -70,7 +73,7 @@ export async function fileTicket(
     status: 'submitted' as const,
     description: input.description,
     location: input.location ?? null,
-    contactPhone: input.contactPhone ?? citizen.phone ?? null,
+    contactPhone,
     anonymous: input.anonymous ?? false,
     urgent: input.urgent ?? false,
     media,
