@@ -1,5 +1,6 @@
 // Two projects: pure unit tests run anywhere; *.int.test.ts drive the real services
 // (SecantusDB/MongoDB and MinIO/S3) that tests/setup/services.ts starts once per run.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', 'apps/miniprogram/**', 'apps/h5/**'],
           environment: 'node',
         },
       },
@@ -24,6 +25,42 @@ export default defineConfig({
           hookTimeout: 120_000,
           // The database is one Python process: running files one after another keeps it honest.
           fileParallelism: false,
+        },
+      },
+      // The Taro app (apps/miniprogram, apps/h5): form logic and components in jsdom with the real
+      // Taro H5 runtime, plus the weapp/H5 build checks (*.build.test.ts, node environment).
+      {
+        define: {
+          MINHU_API_BASE: '""',
+          MINHU_SUBSCRIBE_TEMPLATE_IDS: '[]',
+          DEPRECATED_ADAPTER_COMPONENT: 'false',
+          ENABLE_INNER_HTML: 'true',
+          ENABLE_ADJACENT_HTML: 'false',
+          ENABLE_SIZE_APIS: 'false',
+          ENABLE_TEMPLATE_CONTENT: 'false',
+          ENABLE_CLONE_NODE: 'false',
+          ENABLE_CONTAINS: 'false',
+          ENABLE_MUTATION_OBSERVER: 'false',
+        },
+        resolve: {
+          alias: [
+            { find: /^@tarojs\/taro$/, replacement: fileURLToPath(new URL('./apps/miniprogram/tests/taro-h5-shim.ts', import.meta.url)) },
+            { find: /^@tarojs\/components$/, replacement: '@tarojs/components/lib/react' },
+            { find: /^@tarojs\/plugin-framework-react\/dist\/runtime$/, replacement: fileURLToPath(new URL('./apps/miniprogram/node_modules/@tarojs/plugin-framework-react/dist/runtime.js', import.meta.url)) },
+            { find: /^@nutui\/nutui-react-taro$/, replacement: fileURLToPath(new URL('./apps/miniprogram/tests/nutui.ts', import.meta.url)) },
+          ],
+        },
+        test: {
+          name: 'ui',
+          include: ['apps/miniprogram/src/**/*.test.{ts,tsx}', 'apps/h5/tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          environment: 'jsdom',
+          env: { TARO_ENV: 'h5', TARO_PLATFORM: 'web' },
+          setupFiles: ['apps/miniprogram/tests/setup.ts'],
+          server: { deps: { inline: [/@tarojs\//, /@nutui\//] } },
+          testTimeout: 20_000,
+          // The build checks may run a full Taro build when dist/ is missing.
+          hookTimeout: 300_000,
         },
       },
     ],
