@@ -18,13 +18,30 @@ const deps = await createDeps({
 const app = createApp(deps);
 const server = app.listen(0, '127.0.0.1');
 
-// Reference: the least a Koa route can do for "file a ticket": parse JSON, one insert, answer.
+// References: the least a Koa route can do — parse JSON, one write, answer.
+//   POST /        "file a ticket": one insert
+//   POST /chat    "a chat turn": the same conversation write the chat route makes, with a fixed reply
 const bare = new Koa();
 const bareCollection = deps.db.collection('bench_bare');
+const bareConversations = deps.db.collection<{ _id: string }>('bench_bare_conversations');
 bare.use(async (ctx) => {
   let raw = '';
   for await (const chunk of ctx.req) raw += chunk;
   const body = JSON.parse(raw || '{}');
+  if (ctx.path === '/chat') {
+    const now = new Date();
+    const messages = [
+      { id: 'u', role: 'user', text: body.text, at: now },
+      { id: 'b', role: 'bot', text: '固定回复', intent: 'consult', at: now },
+    ];
+    await bareConversations.updateOne(
+      { _id: body.conversationId },
+      { $set: { context: { lastCategoryId: null }, updatedAt: now }, $inc: { turn: 1 }, $push: { messages: { $each: messages, $slice: -40 } } as never },
+      { upsert: true, writeConcern: { w: 1, j: true } },
+    );
+    ctx.body = { conversationId: body.conversationId, reply: { text: '固定回复' } };
+    return;
+  }
   const res = await bareCollection.insertOne({ ...body, createdAt: new Date() }, { writeConcern: { w: 1, j: true } });
   ctx.status = 201;
   ctx.body = { id: res.insertedId };

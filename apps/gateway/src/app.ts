@@ -5,8 +5,13 @@ import cors from '@koa/cors';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import type { Deps } from './deps.js';
+import { h5Site } from './http/h5-site.js';
 import { errorBody, requestLog, requireJson } from './http/middleware.js';
+import { officialAccountRouter } from './channels/wechat-official-account.js';
+import { adminFaqRouter } from './routes/admin/faq.js';
 import { authRouter } from './routes/auth/index.js';
+import { chatRouter } from './routes/chat/index.js';
+import { faqRouter } from './routes/faq/index.js';
 import { healthRouter } from './routes/health/index.js';
 import { hotlineRouter } from './routes/hotline/index.js';
 import { operatorRouter } from './routes/operator/index.js';
@@ -36,8 +41,10 @@ export function createApp(deps: Deps): Koa {
   app.use(async (ctx, next) => (ctx.path.startsWith('/api/') ? requireJson()(ctx, next) : next()));
   app.use(
     bodyParser({
-      enableTypes: ['json'],
+      // XML only reaches the official-account channel: /api/* requires JSON (415 otherwise).
+      enableTypes: ['json', 'xml'],
       jsonLimit: deps.config.bodyLimit,
+      xmlLimit: '16kb',
       encoding: 'utf-8',
       jsonStrict: true,
     }),
@@ -51,10 +58,16 @@ export function createApp(deps: Deps): Koa {
     hotlineRouter(deps),
     staffRouter(deps),
     operatorRouter(deps),
+    chatRouter(deps),
+    faqRouter(deps),
+    adminFaqRouter(deps),
+    officialAccountRouter(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
+  const site = h5Site(deps.config.h5DistDir);
+  if (site) app.use(site);
   return app;
 }

@@ -8,6 +8,8 @@ import mongoose from 'mongoose';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLimiters, createWorkCalendar, type Deps } from './deps.js';
+import { ConversationCache } from './faq/conversation-cache.js';
+import { FaqStore } from './faq/store.js';
 import { EventRelay } from './hotline/relay.js';
 import { FileSmsSender } from './lib/sms.js';
 import { Storage } from './lib/storage.js';
@@ -52,6 +54,9 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
   const storage = new Storage(opts.s3, config.s3PublicEndpoint);
   await storage.ensureBucket();
   const secret = config.authSecret ?? (await developmentSecret(config.dataDir));
+  const faq = new FaqStore(models, logger);
+  await faq.seed();
+  await faq.reload();
   return {
     config,
     logger,
@@ -64,6 +69,8 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     limiters: createLimiters(db, config),
     calendar: createWorkCalendar(config.calendar),
     relay: new EventRelay(models, logger),
+    faq,
+    chatCache: new ConversationCache(),
     secret,
     now: opts.now ?? (() => new Date()),
   };

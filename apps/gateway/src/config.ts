@@ -91,6 +91,14 @@ export const EnvSchema = z.object({
   STAFF_LOGIN_PER_15MIN: int(10, 1),
   /** Staff token lifetime in seconds (default 12 hours). */
   STAFF_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
+  /** Built H5 site served at / (skipped when it has no index.html). */
+  H5_DIST_DIR: z.string().default('apps/h5/dist'),
+  /** Chat messages per client IP per minute (counted in each gateway process). */
+  CHAT_IP_PER_MINUTE: int(30, 1),
+  /** Chat messages per conversation per minute (counted in each gateway process). */
+  CHAT_CONVERSATION_PER_MINUTE: int(20, 1),
+  /** Token of the WeChat official account's server configuration; enables /wechat/official-account. */
+  WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
   /** Subscribe-message template for ticket status changes (mini-program). */
   WECHAT_TEMPLATE_STATUS: z.string().optional(),
 });
@@ -123,6 +131,9 @@ export interface Config {
   departments: string[];
   calendar: { holidays: string[]; workdays: string[] };
   staff: { loginPer15Min: number; tokenTtlSeconds: number };
+  chat: { perIpPerMinute: number; perConversationPerMinute: number };
+  officialAccount: { token?: string };
+  h5DistDir: string;
 }
 
 /** Default departments of the built-in back office; a city sets its own with DEPARTMENTS. */
@@ -218,5 +229,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     departments: e.DEPARTMENTS?.length ? e.DEPARTMENTS : DEFAULT_DEPARTMENTS,
     calendar: { holidays: e.CALENDAR_HOLIDAYS ?? [], workdays: e.CALENDAR_WORKDAYS ?? [] },
     staff: { loginPer15Min: e.STAFF_LOGIN_PER_15MIN, tokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS },
+    chat: { perIpPerMinute: e.CHAT_IP_PER_MINUTE, perConversationPerMinute: e.CHAT_CONVERSATION_PER_MINUTE },
+    officialAccount: { token: e.WECHAT_OA_TOKEN },
+    h5DistDir: e.H5_DIST_DIR,
   };
 }

@@ -2,9 +2,11 @@
 // no module-level singletons, so tests build their own.
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { RateLimiterMongo } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterMongo } from 'rate-limiter-flexible';
 import { createWorkCalendar, type WorkCalendar } from '@minhu/shared/deadlines';
 import type { Config } from './config.js';
+import type { ConversationCache } from './faq/conversation-cache.js';
+import type { FaqStore } from './faq/store.js';
 import type { EventRelay } from './hotline/relay.js';
 import type { Storage } from './lib/storage.js';
 import type { SmsSender } from './lib/sms.js';
@@ -17,6 +19,9 @@ export interface Limiters {
   otpPerPhoneDay: RateLimiterMongo;
   otpPerIpHour: RateLimiterMongo;
   staffLogin: RateLimiterMongo;
+  /** Chat is anonymous and hot: counted in memory per process, so a message costs no extra write. */
+  chatPerIp: RateLimiterMemory;
+  chatPerConversation: RateLimiterMemory;
 }
 
 export interface Deps {
@@ -32,6 +37,10 @@ export interface Deps {
   calendar: WorkCalendar;
   /** Moves events written into tickets onto their queues. */
   relay: EventRelay;
+  /** The knowledge base and the chat engine built from it. */
+  faq: FaqStore;
+  /** Contexts of recent conversations in this process. */
+  chatCache: ConversationCache;
   /** Secret for HMACs of one-time codes. */
   secret: string;
   now(): Date;
@@ -46,6 +55,8 @@ export function createLimiters(db: Connection, config: Config): Limiters {
     otpPerPhoneDay: make('otp-phone-day', config.otp.perPhonePerDay, 24 * 3600),
     otpPerIpHour: make('otp-ip-hour', config.otp.perIpPerHour, 3600),
     staffLogin: make('staff-login', config.staff.loginPer15Min, 15 * 60),
+    chatPerIp: new RateLimiterMemory({ keyPrefix: 'chat-ip', points: config.chat.perIpPerMinute, duration: 60 }),
+    chatPerConversation: new RateLimiterMemory({ keyPrefix: 'chat-conv', points: config.chat.perConversationPerMinute, duration: 60 }),
   };
 }
 

@@ -7,3 +7,4 @@ export * from './api/uploads.js';
 export * from './api/tickets.js';
 export * from './api/chat.js';
 export * from './api/hotline.js';
+export * from './api/faq-admin.js';

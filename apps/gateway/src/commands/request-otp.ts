@@ -1,6 +1,6 @@
 // Sends a 6-digit login code by SMS, within the per-phone and per-IP limits.
 import { createHmac, randomInt } from 'node:crypto';
-import { RateLimiterRes, type RateLimiterMongo } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Deps } from '../deps.js';
 import { tooManyRequests } from '../http/errors.js';
 
@@ -8,7 +8,7 @@ export function hashOtp(secret: string, phone: string, code: string): string {
   return createHmac('sha256', secret).update(`otp:${phone}:${code}`).digest('hex');
 }
 
-async function consume(limiter: RateLimiterMongo, key: string, message: string): Promise<void> {
+export async function consume(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {

@@ -1,9 +1,10 @@
 // Staff accounts of the built-in back office: create (CLI) and sign in (rate-limited).
-import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterMongo } from 'rate-limiter-flexible';
 import type { Deps } from '../deps.js';
-import { AppError, tooManyRequests } from '../http/errors.js';
+import { AppError } from '../http/errors.js';
 import { generatePassword, hashPassword, verifyPassword } from '../lib/passwords.js';
 import type { StaffDoc, StaffRole } from '../models/staff.js';
+import { consume } from './request-otp.js';
 
 export async function addStaff(deps: Deps, input: { username: string; role: StaffRole; name?: string }): Promise<{ password: string }> {
   if (!/^[A-Za-z0-9_.-]{2,50}$/.test(input.username)) throw new Error('username: 2–50 letters, digits or _.-');
@@ -21,12 +22,7 @@ export async function addStaff(deps: Deps, input: { username: string; role: Staf
 let decoyHash: Promise<string> | null = null;
 
 export async function staffSignIn(deps: Deps, limiter: RateLimiterMongo, input: { username: string; password: string; ip: string }): Promise<{ token: string; staff: { username: string; name: string; role: string } }> {
-  try {
-    await limiter.consume(`${input.username}|${input.ip}`);
-  } catch (err) {
-    if (err instanceof RateLimiterRes) throw tooManyRequests(err.msBeforeNext / 1000, '登录尝试过多，请稍后再试');
-    throw err;
-  }
+  await consume(limiter, `${input.username}|${input.ip}`, '登录尝试过多，请稍后再试');
   const staff = await deps.models.Staff.findOne({ username: input.username }).lean<StaffDoc>();
   decoyHash ??= hashPassword(generatePassword());
   const ok = await verifyPassword(staff?.passwordHash ?? (await decoyHash), input.password);

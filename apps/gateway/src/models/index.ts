@@ -1,7 +1,9 @@
 // All models bound to one connection: the gateway never uses mongoose's global default connection.
 import type { Connection } from 'mongoose';
 import { citizenModel } from './citizen.js';
+import { chatFeedbackModel, conversationModel } from './conversation.js';
 import { counterModel } from './counter.js';
+import { faqEntryModel, kbMetaModel } from './faq-entry.js';
 import { otpCodeModel } from './otp-code.js';
 import { notificationModel, outboxModel } from './queue-item.js';
 import { staffModel } from './staff.js';
@@ -18,6 +20,10 @@ export function createModels(conn: Connection) {
     Outbox: outboxModel(conn),
     Notification: notificationModel(conn),
     Staff: staffModel(conn),
+    FaqEntry: faqEntryModel(conn),
+    KbMeta: kbMetaModel(conn),
+    Conversation: conversationModel(conn),
+    ChatFeedback: chatFeedbackModel(conn),
   };
 }
 export type Models = ReturnType<typeof createModels>;

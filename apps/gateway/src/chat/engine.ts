@@ -1,0 +1,335 @@
+// Why: the FAQ chat engine — one pure, in-process function from (text, context) to an answer; the gateway wraps it with HTTP and storage.
+import { CATEGORIES, type CategoryId, type ChatMessageResponse } from '@minhu/shared';
+import { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from './category-keywords.js';
+import { rankCategories, type CategoryScore } from './category-score.js';
+import { pushTurn, readContext, type ChatContext, type PendingClarify } from './context.js';
+import { buildDraft } from './draft.js';
+import { detectEmergency } from './emergency.js';
+import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
+import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
+import { isComplaint, readIntentSignals, type DraftKind, type IntentSignals } from './intent.js';
+import type { KbEntry } from './kb.js';
+import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
+import { TYPOS } from './lexicon/replacements.js';
+import { normalizeText } from './normalize.js';
+import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk } from './out-of-scope.js';
+import { createPinyinFixer, type PinyinFixer } from './pinyin-fix.js';
+import { browseText, clarifyText, complaintText, consultText, emergencyText, outOfScopeText } from './reply.js';
+import { tokenize } from './segment.js';
+
+export type { ChatContext } from './context.js';
+
+/** The response contract minus the ids the gateway adds, plus the context to store for the next turn. */
+export type ChatAnswer = Omit<ChatMessageResponse, 'conversationId' | 'messageId'> & {
+  /** Store it with the conversation and pass it back with the next message. */
+  context: ChatContext;
+};
+export type ChatSuggestion = ChatAnswer['reply']['suggestions'][number];
+
+export interface ChatEngineOptions {
+  /** Related questions offered under an answer (default 3). */
+  maxSuggestions?: number;
+}
+
+export interface ChatEngine {
+  /** Answer one message; `context` is what the previous answer returned (or nothing for a new conversation). */
+  answer(text: string, context?: unknown): ChatAnswer;
+  /** Swap in a new set of entries (admin edits); takes effect for the next answer. */
+  rebuild(entries: KbEntry[]): void;
+  /** Browse: enabled entries (of one category, or all), in category order. */
+  list(categoryId?: CategoryId): KbEntry[];
+  /** Search the enabled entries with the same normalization, lexicon and ranking the chat uses. */
+  search(q: string, opts?: { categoryId?: CategoryId; limit?: number }): KbEntry[];
+  /** Number of enabled entries indexed. */
+  size(): number;
+}
+
+/** The KB-independent parts (keywords, pinyin fixer) are built once per process. */
+let shared: { keywords: KeywordMatcher; fixer: PinyinFixer } | null = null;
+function sharedParts(): { keywords: KeywordMatcher; fixer: PinyinFixer } {
+  if (shared === null) {
+    const keywords = createKeywordMatcher();
+    const fixer = createPinyinFixer([...keywords.words(), ...Object.keys(TYPOS).map((t): [string, number] => [t, 3])]);
+    shared = { keywords, fixer };
+  }
+  return shared;
+}
+
+/** What one message says, computed once. */
+interface Reading {
+  raw: string;
+  norm: string;
+  tokens: string[];
+  kw: KeywordEvidence;
+  /** Strongest keyword evidence for any category. */
+  kwMax: number;
+  signals: IntentSignals;
+  complaint: boolean;
+}
+
+const SEARCH_LIMIT = 24;
+
+export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {}): ChatEngine {
+  const maxSuggestions = opts.maxSuggestions ?? 3;
+  const { keywords, fixer } = sharedParts();
+  let index: FaqIndex = buildIndex(entries);
+
+  function read(raw: string, base: string = normalizeText(raw)): Reading {
+    const norm = fixer.fix(base);
+    const kw = keywords.scan(norm);
+    let kwMax = 0;
+    for (const v of kw.scores.values()) kwMax = Math.max(kwMax, v);
+    const signals = readIntentSignals(norm);
+    // A question-less statement only counts as a complaint when it is about one of our subjects.
+    const complaint = isComplaint(signals) && !(signals.complaint === 0 && kwMax < 1.5);
+    return { raw, norm, tokens: tokenize(norm), kw, kwMax, signals, complaint };
+  }
+
+  // ── Replies ─────────────────────────────────────────────────────────────────────────
+
+  function finish(ctx: ChatContext, raw: string, a: Omit<ChatAnswer, 'context'>, pending: PendingClarify | null = null): ChatAnswer {
+    const keepsTopic = a.intent === 'emergency' || a.intent === 'out_of_scope';
+    const context: ChatContext = {
+      v: 1,
+      lastCategoryId: a.categoryId ?? (keepsTopic ? ctx.lastCategoryId : null),
+      lastFaqId: a.faqId ?? null,
+      lastIntent: a.intent,
+      recent: pushTurn(ctx.recent, { text: raw, categoryId: a.categoryId, intent: a.intent }),
+      pending,
+    };
+    return { ...a, confidence: Math.round(Math.min(1, Math.max(0, a.confidence)) * 100) / 100, context };
+  }
+
+  function suggestionsFrom(hits: Hit[], exclude: string | undefined, categoryId: CategoryId | null): ChatSuggestion[] {
+    const out: ChatSuggestion[] = [];
+    const seen = new Set<string>(exclude ? [exclude] : []);
+    const add = (e: KbEntry): void => {
+      if (out.length >= maxSuggestions || seen.has(e.id)) return;
+      seen.add(e.id);
+      out.push({ faqId: e.id, question: e.question });
+    };
+    // Same category first, then related entries elsewhere, then the category's own list.
+    for (const h of hits) if (h.entry.categoryId === categoryId) add(h.entry);
+    for (const h of hits) if (h.entry.categoryId !== categoryId) add(h.entry);
+    if (categoryId) for (const e of index.byCategory.get(categoryId) ?? []) add(e);
+    return out;
+  }
+
+  /** The citizen's words for a draft: this message plus the complaint turns just before it on the same subject. */
+  function draftTexts(ctx: ChatContext, categoryId: CategoryId | null, current: string): string[] {
+    const texts: string[] = [];
+    for (let i = ctx.recent.length - 1; i >= 0 && texts.length < 3; i--) {
+      const turn = ctx.recent[i]!;
+      const sameSubject = turn.categoryId === null || categoryId === null || turn.categoryId === categoryId;
+      const isLast = i === ctx.recent.length - 1;
+      const partOfIt = turn.intent === 'complaint' || turn.intent === 'clarify' || (isLast && turn.intent === 'out_of_scope');
+      if (!sameSubject || !partOfIt) break;
+      texts.unshift(turn.text);
+    }
+    texts.push(current);
+    return texts;
+  }
+
+  function complaint(ctx: ChatContext, r: Reading, categoryId: CategoryId | null, kind: DraftKind, confidence: number, hits: Hit[]): ChatAnswer {
+    return finish(ctx, r.raw, {
+      intent: 'complaint',
+      categoryId,
+      confidence,
+      reply: { text: complaintText(kind, categoryId), suggestions: categoryId ? suggestionsFrom(hits, undefined, categoryId).slice(0, 2) : [] },
+      draft: buildDraft(kind, categoryId, draftTexts(ctx, categoryId, r.raw)),
+    });
+  }
+
+  function consult(ctx: ChatContext, r: Reading, categoryId: CategoryId, hits: Hit[], confidence: number): ChatAnswer {
+    const best = hits.find((h) => h.entry.categoryId === categoryId);
+    if (!best) {
+      // Keyword evidence only: offer the category's questions rather than a wrong answer.
+      return finish(ctx, r.raw, {
+        intent: 'consult',
+        categoryId,
+        confidence: Math.min(confidence, 0.4),
+        reply: { text: browseText(categoryId), suggestions: suggestionsFrom([], undefined, categoryId) },
+      });
+    }
+    return finish(ctx, r.raw, {
+      intent: 'consult',
+      categoryId,
+      faqId: best.entry.id,
+      confidence,
+      reply: { text: consultText(best.entry), suggestions: suggestionsFrom(hits, best.entry.id, categoryId) },
+    });
+  }
+
+  function outOfScope(ctx: ChatContext, r: Reading, greeting: boolean, confidence: number): ChatAnswer {
+    return finish(ctx, r.raw, { intent: 'out_of_scope', categoryId: null, confidence, reply: { text: outOfScopeText(greeting), suggestions: [] } });
+  }
+
+  function clarify(ctx: ChatContext, r: Reading, readings: CategoryId[], ranked: CategoryScore[], hits: Hit[]): ChatAnswer {
+    const rank = (c: CategoryId): number => {
+      const i = ranked.findIndex((s) => s.categoryId === c);
+      return i < 0 ? 99 : i;
+    };
+    const sorted = [...readings].sort((a, b) => rank(a) - rank(b));
+    const options = sorted.map((c) => ({
+      categoryId: c,
+      faqId: hits.find((h) => h.entry.categoryId === c)?.entry.id ?? index.byCategory.get(c)?.[0]?.id ?? null,
+    }));
+    const suggestions = options
+      .map((o) => (o.faqId ? index.byId.get(o.faqId) : undefined))
+      .filter((e): e is KbEntry => e !== undefined)
+      .map((e) => ({ faqId: e.id, question: e.question }));
+    return finish(
+      ctx,
+      r.raw,
+      { intent: 'clarify', categoryId: sorted[0]!, confidence: 0.5, reply: { text: clarifyText(sorted), suggestions } },
+      { text: r.raw, intent: r.complaint ? 'complaint' : 'consult', options },
+    );
+  }
+
+  // ── Scores ──────────────────────────────────────────────────────────────────────────
+
+  /** Share of the query's topic-bearing tokens the best entry matched. */
+  function coverage(hit: Hit | undefined, tokens: string[]): number {
+    const informative = index.informative(tokens);
+    if (!hit || informative.length === 0) return 0;
+    return Math.min(1, hit.matched.length / informative.length);
+  }
+
+  function confidenceOf(ranked: CategoryScore[], tokens: string[]): number {
+    const top = ranked[0];
+    if (!top) return 0;
+    const second = ranked[1]?.score ?? 0;
+    const margin = top.score > 0 ? (top.score - second) / top.score : 0;
+    const kwStrength = Math.min(top.keyword, 6) / 6;
+    return 0.3 + 0.3 * coverage(top.best, tokens) + 0.25 * margin + 0.15 * kwStrength;
+  }
+
+  /** Continue in a known category (a follow-up, or the answer to a clarify question), using the earlier words too. */
+  function inCategory(ctx: ChatContext, r: Reading, categoryId: CategoryId, earlier: string[], asComplaint: boolean, kind: DraftKind): ChatAnswer {
+    const weights = new Map<string, number>();
+    for (const t of earlier) weights.set(t, 0.6);
+    for (const t of r.tokens) weights.set(t, 1.5);
+    const hits = index.search([...new Set([...r.tokens, ...earlier])], { categoryId, limit: SEARCH_LIMIT, weights });
+    if (asComplaint) return complaint(ctx, r, categoryId, kind, 0.7, hits);
+    return consult(ctx, r, categoryId, hits, hits.length > 0 ? 0.65 : 0.4);
+  }
+
+  // ── The decision ────────────────────────────────────────────────────────────────────
+
+  function answer(text: string, contextIn?: unknown): ChatAnswer {
+    const ctx = readContext(contextIn);
+    const raw = text.trim().slice(0, 500);
+    const base = normalizeText(raw);
+
+    // 1. Emergency first, and nothing else.
+    const emergency = detectEmergency(base, raw);
+    if (emergency) {
+      return finish(ctx, raw, {
+        intent: 'emergency',
+        categoryId: null,
+        confidence: 1,
+        reply: { text: emergencyText(emergency), suggestions: [], emergencyNumbers: emergency.numbers },
+      });
+    }
+
+    const r = read(raw, base);
+
+    // 2. The answer to our clarify question ("第二个", "社保卡").
+    if (ctx.pending) {
+      const choice = resolveClarifyChoice(raw, ctx.pending, r.kw.scores);
+      if (choice !== null && r.tokens.length <= 6) {
+        const option = ctx.pending.options[choice]!;
+        const asked = read(ctx.pending.text);
+        return inCategory(ctx, r, option.categoryId, asked.tokens, ctx.pending.intent === 'complaint', asked.signals.kind);
+      }
+    }
+
+    const topic = detectOutOfScopeTopic(r.norm);
+    const smallTalk = isSmallTalk(r.norm);
+
+    // 3. A follow-up in the category we were talking about ("那需要带什么材料？").
+    const last = ctx.lastCategoryId;
+    const onTopic = last !== null && !topic && !smallTalk && r.kwMax < 3;
+    if (onTopic && (ctx.lastIntent === 'consult' || ctx.lastIntent === 'complaint') && looksLikeFollowUp(r.norm, r.tokens.length)) {
+      // The topic words of the recent turns on this subject ("户口迁移" … "那需要带什么材料" … "多久能办好").
+      const earlier = ctx.recent.filter((t) => t.categoryId === last).flatMap((t) => read(t.text).tokens);
+      const asComplaint = r.complaint || (ctx.lastIntent === 'complaint' && r.signals.question < 2);
+      return inCategory(ctx, r, last, earlier, asComplaint, r.signals.kind);
+    }
+    // More details for the complaint being drafted ("就在中山路12号", "已经一个星期了").
+    if (onTopic && ctx.lastIntent === 'complaint' && r.signals.question < 2 && r.tokens.length <= 12) {
+      const hits = index.search(r.tokens, { categoryId: last, limit: SEARCH_LIMIT });
+      return complaint(ctx, r, last, r.signals.explicit ? r.signals.kind : 'complaint', 0.7, hits);
+    }
+
+    // 4. Greetings and subjects we do not cover; a content request (essay, code …) stays out even if it names one of ours.
+    if (smallTalk && r.kwMax === 0) return outOfScope(ctx, r, true, 0.9);
+    const inScopeSubject = r.kwMax >= 3 || (r.complaint && r.kwMax >= 2);
+    if (topic && (HARD_TOPICS.has(topic) || !inScopeSubject)) return outOfScope(ctx, r, false, 0.85);
+
+    const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
+    const ranked = rankCategories(hits, r.kw);
+
+    // 5. A short question whose only subject word has several readings (密码, 转移, 上户口 …): ask, unless context tells.
+    const readings = r.signals.explicit ? null : ambiguousReadings(r);
+    if (readings) {
+      const known = readings.find((c) => c === last);
+      if (known) return r.complaint ? complaint(ctx, r, known, r.signals.kind, 0.6, hits) : consult(ctx, r, known, hits, 0.6);
+      return clarify(ctx, r, readings, ranked, hits);
+    }
+
+    // 6. Nothing in it is ours: no keyword and the best FAQ matches little of it.
+    const top = ranked[0];
+    const cov = coverage(top?.best, r.tokens);
+    const matchedTerms = top?.best ? new Set(top.best.matched).size : 0;
+    const noSubject =
+      !top ||
+      (r.kwMax === 0 && (matchedTerms < 2 || cov < 0.5)) ||
+      (!r.complaint && ((r.kwMax < 1.5 && cov < 0.5) || (r.kwMax < 2.5 && cov < 0.34)));
+    if (noSubject) return r.complaint ? complaint(ctx, r, null, r.signals.kind, 0.5, hits) : outOfScope(ctx, r, false, 0.6);
+
+    const confidence = confidenceOf(ranked, r.tokens);
+    // 7. Someone has to act: offer the pre-filled ticket.
+    if (r.complaint) return complaint(ctx, r, top.categoryId, r.signals.kind, confidence, hits);
+    // 8. A question with a standard answer.
+    return consult(ctx, r, top.categoryId, hits, confidence);
+  }
+
+  return {
+    answer,
+    rebuild(next: KbEntry[]) {
+      index = buildIndex(next);
+    },
+    list(categoryId?: CategoryId) {
+      if (categoryId) return [...(index.byCategory.get(categoryId) ?? [])];
+      return CATEGORIES.flatMap((c) => index.byCategory.get(c.id) ?? []);
+    },
+    search(q: string, opts: { categoryId?: CategoryId; limit?: number } = {}) {
+      const tokens = tokenize(fixer.fix(normalizeText(q.slice(0, 500))));
+      const hits = index.search(tokens, { limit: opts.limit ?? 20, ...(opts.categoryId ? { categoryId: opts.categoryId } : {}) });
+      return hits.map((h) => h.entry);
+    },
+    size: () => index.entries.length,
+  };
+}
+
+/** Categories a short question could mean when its only subject words are shared ones (密码 …); null when it is clear. */
+function ambiguousReadings(r: Reading): CategoryId[] | null {
+  if (r.tokens.length > 6) return null;
+  const readings = new Set<CategoryId>();
+  const spans: [number, number][] = [];
+  for (const term of AMBIGUOUS_TERMS) {
+    const m = term.pattern.exec(r.norm);
+    if (!m) continue;
+    spans.push([m.index, m.index + m[0].length]);
+    for (const c of term.categories) readings.add(c);
+  }
+  if (readings.size < 2) return null;
+  // A keyword outside the ambiguous words (or a longer compound around them, 生育津贴 ⊃ 津贴) decides instead.
+  const specific = r.kw.hits.some((h) => {
+    if (h.weight < 1.5) return false;
+    const at = r.norm.indexOf(h.word);
+    return !spans.some(([s, e]) => at >= s && at + h.word.length <= e);
+  });
+  return specific ? null : [...readings].slice(0, 3);
+}

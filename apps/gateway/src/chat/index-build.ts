@@ -1,0 +1,110 @@
+// Why: the ranked full-text index (minisearch BM25 over jieba tokens) of the enabled KB entries, rebuilt whenever admins change entries.
+import MiniSearch from 'minisearch';
+import type { CategoryId } from '@minhu/shared';
+import type { KbEntry } from './kb.js';
+import { normalizeText } from './normalize.js';
+import { splitTokens, tokenize } from './segment.js';
+
+interface IndexedDoc {
+  id: number;
+  q: string;
+  p: string;
+  a: string;
+}
+
+export interface Hit {
+  entry: KbEntry;
+  score: number;
+  /** Query tokens this entry matched. */
+  matched: string[];
+}
+
+export interface FaqIndex {
+  entries: KbEntry[];
+  byId: Map<string, KbEntry>;
+  byCategory: Map<CategoryId, KbEntry[]>;
+  /** The tokens that carry a topic: all but those found in most documents (unknown tokens are kept). */
+  informative(tokens: string[]): string[];
+  search(tokens: string[], opts?: { categoryId?: CategoryId; limit?: number; weights?: Map<string, number> }): Hit[];
+}
+
+/** Field boosts: the standard question and the citizens' paraphrases matter more than the answer body. */
+const BOOST = { q: 2, p: 1.6, a: 0.35 };
+/** Only the start of an answer is indexed: it names the procedure; the rest is detail that adds noise and cost. */
+const ANSWER_CHARS = 160;
+/** A term in more than this share of documents is not searched (it would touch most of the index for little signal). */
+const MAX_DF_RATIO = 0.05;
+/** …but on a small KB never prune terms found in fewer documents than this. */
+const MIN_PRUNE_DF = 25;
+/** Long rambling messages: only the rarest terms are searched. */
+const MAX_QUERY_TERMS = 8;
+
+/** Index-side text preparation. Homophone fixing is query-side only: KB text is edited, and fixing 80,000 texts would slow rebuilds. */
+export function prepare(text: string): string {
+  return tokenize(normalizeText(text)).join(' ');
+}
+
+export function buildIndex(all: KbEntry[]): FaqIndex {
+  const entries = all.filter((e) => e.enabled);
+  const ms = new MiniSearch<IndexedDoc>({
+    fields: ['q', 'p', 'a'],
+    idField: 'id',
+    tokenize: splitTokens,
+    processTerm: (t) => t,
+    searchOptions: { boost: BOOST, combineWith: 'OR', bm25: { k: 1.2, b: 0.5, d: 0.5 } },
+  });
+  const docs: IndexedDoc[] = entries.map((e, id) => ({
+    id,
+    q: prepare(e.question),
+    p: e.paraphrases.map((p) => prepare(p)).join(' '),
+    a: prepare(e.answer.slice(0, ANSWER_CHARS)),
+  }));
+  ms.addAll(docs);
+  /** Document frequency per token: query terms found in most documents say little and cost the most. */
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const inDoc = new Set<string>();
+    for (const f of [d.q, d.p, d.a]) for (const t of splitTokens(f)) inDoc.add(t);
+    for (const t of inDoc) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const maxDf = Math.max(MIN_PRUNE_DF, Math.floor(docs.length * MAX_DF_RATIO));
+  /** The informative query terms: known to the index, not near-universal, the rarest MAX_QUERY_TERMS of them. */
+  const selectTerms = (tokens: string[]): string[] => {
+    const unique = [...new Set(tokens)].filter((t) => {
+      const n = df.get(t);
+      return n !== undefined && n <= maxDf;
+    });
+    if (unique.length <= MAX_QUERY_TERMS) return unique;
+    return unique.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0)).slice(0, MAX_QUERY_TERMS);
+  };
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const byCategory = new Map<CategoryId, KbEntry[]>();
+  for (const e of entries) {
+    const list = byCategory.get(e.categoryId) ?? [];
+    list.push(e);
+    byCategory.set(e.categoryId, list);
+  }
+  return {
+    entries,
+    byId,
+    byCategory,
+    informative: (tokens) => [...new Set(tokens)].filter((t) => (df.get(t) ?? 0) <= maxDf),
+    search(tokens, opts = {}) {
+      const terms = selectTerms(tokens);
+      if (terms.length === 0) return [];
+      const limit = opts.limit ?? 12;
+      const weights = opts.weights;
+      const categoryId = opts.categoryId;
+      const results = ms.search(terms.join(' '), {
+        ...(categoryId ? { filter: (r) => entries[r.id as number]!.categoryId === categoryId } : {}),
+        ...(weights ? { boostTerm: (term: string) => weights.get(term) ?? 1 } : {}),
+      });
+      const out: Hit[] = [];
+      for (const r of results) {
+        if (out.length >= limit) break;
+        out.push({ entry: entries[r.id as number]!, score: r.score, matched: r.queryTerms });
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// One chat turn for any channel (app, official account): rate limits, the engine's answer with the
+// conversation's context, and one conditional write that stores both messages and the new context.
+import type { ChatMessageResponse } from '@minhu/shared';
+import type { ChatAnswer } from '../chat/engine.js';
+import type { Deps } from '../deps.js';
+import type { CachedConversation } from '../faq/conversation-cache.js';
+import { randomId } from '../lib/ids.js';
+import { consume } from './request-otp.js';
+
+const KEEP_MESSAGES = 40;
+
+export interface ChatTurnInput {
+  text: string;
+  conversationId?: string;
+  channel: 'app' | 'official-account';
+  /** Client IP (app) or the channel's own sender id, for rate limiting. */
+  rateKey: string;
+}
+
+async function loadConversation(deps: Deps, id: string): Promise<CachedConversation | null> {
+  const doc = await deps.models.Conversation.findById(id, { context: 1, turn: 1 }).lean<{ context?: unknown; turn?: number }>();
+  return doc ? { context: doc.context, turn: doc.turn ?? 0 } : null;
+}
+
+export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promise<ChatMessageResponse> {
+  await consume(deps.limiters.chatPerIp, input.rateKey, '消息发送太频繁，请稍后再试');
+  if (input.conversationId) await consume(deps.limiters.chatPerConversation, input.conversationId, '消息发送太频繁，请稍后再试');
+
+  // An unknown id (e.g. a conversation from before a reset) starts a new conversation under that id.
+  const conversationId = input.conversationId ?? randomId(15);
+  let state = input.conversationId ? (deps.chatCache.get(conversationId) ?? (await loadConversation(deps, conversationId))) : null;
+  const engine = await deps.faq.current();
+  const messageId = randomId(12);
+
+  let answer: ChatAnswer | null = null;
+  for (let attempt = 0; attempt < 3 && !answer; attempt++) {
+    const candidate = engine.answer(input.text, state?.context);
+    const now = deps.now();
+    const messages = [
+      { id: randomId(12), role: 'user', text: input.text, at: now },
+      {
+        id: messageId,
+        role: 'bot',
+        text: candidate.reply.text,
+        intent: candidate.intent,
+        categoryId: candidate.categoryId ?? undefined,
+        faqId: candidate.faqId,
+        confidence: candidate.confidence,
+        at: now,
+      },
+    ];
+    const conversations = deps.models.Conversation.collection;
+    if (!state) {
+      try {
+        await conversations.insertOne({
+          _id: conversationId as never,
+          channel: input.channel,
+          citizenId: null,
+          turn: 1,
+          context: candidate.context,
+          messages,
+          createdAt: now,
+          updatedAt: now,
+        });
+        answer = candidate;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        state = await loadConversation(deps, conversationId); // created meanwhile: answer with its context
+      }
+    } else {
+      const res = await conversations.updateOne(
+        { _id: conversationId as never, turn: state.turn },
+        { $set: { context: candidate.context, updatedAt: now }, $inc: { turn: 1 }, $push: { messages: { $each: messages, $slice: -KEEP_MESSAGES } } as never },
+      );
+      if (res.matchedCount === 1) answer = candidate;
+      else state = await loadConversation(deps, conversationId); // another turn got in first: use the newer context
+    }
+    if (answer) deps.chatCache.set(conversationId, { context: answer.context, turn: (state?.turn ?? 0) + 1 });
+  }
+  if (!answer) throw new Error(`conversation ${conversationId} kept changing under this turn`);
+
+  return {
+    conversationId,
+    messageId,
+    intent: answer.intent,
+    categoryId: answer.categoryId,
+    ...(answer.faqId ? { faqId: answer.faqId } : {}),
+    confidence: answer.confidence,
+    reply: answer.reply,
+    ...(answer.draft ? { draft: answer.draft } : {}),
+  };
+}

@@ -1,0 +1,53 @@
+// A chat conversation: the engine's context and the recent messages, written once per message.
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+const chatMessageSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    role: { type: String, enum: ['user', 'bot'], required: true },
+    text: { type: String, required: true },
+    intent: String,
+    categoryId: String,
+    faqId: String,
+    confidence: Number,
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const conversationSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    channel: { type: String, enum: ['app', 'official-account'], required: true },
+    /** Bumped by every message: writes are conditional on it, so a stale cached context is detected. */
+    turn: { type: Number, required: true, default: 0 },
+    /** What the engine remembers between turns (JSON). */
+    context: { type: Schema.Types.Mixed, default: {} },
+    /** The last messages (capped). */
+    messages: { type: [chatMessageSchema], default: [] },
+    /** Signed-in citizen, when the app sent a token. */
+    citizenId: { type: Schema.Types.ObjectId, default: null },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+conversationSchema.index({ updatedAt: 1 });
+
+export type ConversationDoc = InferSchemaType<typeof conversationSchema> & { _id: string };
+export const conversationModel = (conn: Connection) => conn.model('Conversation', conversationSchema, 'conversations');
+
+const chatFeedbackSchema = new Schema(
+  {
+    conversationId: { type: String, required: true },
+    messageId: { type: String, required: true },
+    helpful: { type: Boolean, required: true },
+    comment: String,
+    intent: String,
+    categoryId: String,
+    faqId: String,
+  },
+  { timestamps: true, strict: 'throw' },
+);
+chatFeedbackSchema.index({ conversationId: 1, messageId: 1 }, { unique: true });
+chatFeedbackSchema.index({ helpful: 1, createdAt: -1 });
+
+export const chatFeedbackModel = (conn: Connection) => conn.model('ChatFeedback', chatFeedbackSchema, 'chat_feedback');

@@ -1,0 +1,44 @@
+/** Admin management of the FAQ knowledge base (/api/admin/faq, role admin). */
+import { z } from 'zod';
+import { CategoryIdSchema } from '../categories.js';
+
+const paraphrases = z.array(z.string().trim().min(1).max(300)).max(50);
+
+/** POST /api/admin/faq */
+export const CreateFaqEntrySchema = z.strictObject({
+  /** Category of the entry. */
+  categoryId: CategoryIdSchema,
+  /** The standard question. */
+  question: z.string().trim().min(2).max(200),
+  /** How citizens ask it. */
+  paraphrases: paraphrases.default([]),
+  /** The answer in plain Chinese. */
+  answer: z.string().trim().min(2).max(3000),
+  /** What the city should fill in (a description). */
+  localDetails: z.string().trim().max(500).default(''),
+  /** The city's own details (office, phone, link), appended to the answer. */
+  localValue: z.string().trim().max(2000).nullable().default(null),
+});
+
+/** PATCH /api/admin/faq/:id — any subset of the fields, plus `enabled`. */
+export const UpdateFaqEntrySchema = z
+  .strictObject({
+    categoryId: CategoryIdSchema,
+    question: z.string().trim().min(2).max(200),
+    paraphrases,
+    answer: z.string().trim().min(2).max(3000),
+    localDetails: z.string().trim().max(500),
+    localValue: z.string().trim().max(2000).nullable(),
+    /** false disables the entry (never answered, never listed to citizens). */
+    enabled: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, '至少修改一个字段');
+
+/** GET /api/admin/faq query. */
+export const AdminFaqQuerySchema = z.strictObject({
+  /** Only this category. */
+  categoryId: CategoryIdSchema.optional(),
+  /** Include disabled entries (default true). */
+  includeDisabled: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
+});
