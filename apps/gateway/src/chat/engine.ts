@@ -4,7 +4,8 @@ import { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from 
 import { rankCategories, type CategoryScore } from './category-score.js';
 import { pushTurn, readContext, type ChatContext, type PendingClarify } from './context.js';
 import { buildDraft } from './draft.js';
-import { detectEmergency } from './emergency.js';
+import { detectEmergency, type EmergencyMatch } from './emergency.js';
+import { loadEmergencyTraining, trainEmergencyModel, type EmergencyModel } from './emergency-model.js';
 import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
 import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
 import { isComplaint, readIntentSignals, type DraftKind, type IntentSignals } from './intent.js';
@@ -29,6 +30,8 @@ export type ChatSuggestion = ChatAnswer['reply']['suggestions'][number];
 export interface ChatEngineOptions {
   /** Related questions offered under an answer (default 3). */
   maxSuggestions?: number;
+  /** The learned emergency layer; trained from training/*.jsonl and the KB when not given. */
+  emergencyModel?: EmergencyModel;
 }
 
 export interface ChatEngine {
@@ -72,6 +75,7 @@ const SEARCH_LIMIT = 24;
 export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {}): ChatEngine {
   const maxSuggestions = opts.maxSuggestions ?? 3;
   const { keywords, fixer } = sharedParts();
+  const emergencyModel = opts.emergencyModel ?? trainEmergencyModel(loadEmergencyTraining(entries));
   let index: FaqIndex = buildIndex(entries);
 
   function read(raw: string, base: string = normalizeText(raw)): Reading {
@@ -221,8 +225,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const raw = text.trim().slice(0, 500);
     const base = normalizeText(raw);
 
-    // 1. Emergency first, and nothing else.
-    const emergency = detectEmergency(base, raw);
+    // 1. Emergency first, and nothing else: the danger rules, or else the learned layer.
+    const emergency = detectEmergency(base, raw) ?? learnedEmergency(raw, emergencyModel);
     if (emergency) {
       return finish(ctx, raw, {
         intent: 'emergency',
@@ -311,6 +315,13 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     },
     size: () => index.entries.length,
   };
+}
+
+/** The learned layer names no kind of danger: give the three general numbers (and 122 for road crashes). */
+function learnedEmergency(raw: string, model: EmergencyModel): EmergencyMatch | null {
+  if (!model.flags(raw)) return null;
+  const road = /(撞|车祸|追尾|翻车|crash|accident|hit by)/i.test(raw);
+  return { kinds: [], numbers: road ? ['110', '119', '120', '122'] : ['110', '119', '120'] };
 }
 
 /** Categories a short question could mean when its only subject words are shared ones (密码 …); null when it is clear. */
