@@ -1,6 +1,8 @@
 // Entry point of `npm start`: starts (or finds) MongoDB and S3, then the gateway on PORT.
 // Stops everything cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from './bootstrap.js';
@@ -34,6 +36,7 @@ async function main() {
   say(`MongoDB: ${services.describe.mongo}`);
   say(`Storage: ${services.describe.s3}`);
   say(`Gateway listening on ${config.publicUrl} (API under /api, health at /api/health)`);
+  say(existsSync(join(config.h5DistDir, 'index.html')) ? `H5 site: ${config.publicUrl}/` : `H5 site not built (${config.h5DistDir}): npm run build:h5`);
   say(`Hotline mode: ${config.hotline.mode}${config.hotline.mode === 'webhook' ? ` → ${config.hotline.webhookUrl}` : ' (staff: npm run staff -- add <username> --role operator)'}`);
   say(`Development SMS codes are appended to ${config.sms.outboxFile}`);
   say('Try: curl -s -XPOST -H "content-type: application/json" -d \'{"phone":"13800138000"}\' ' + `${config.publicUrl}/api/auth/otp/request`);
