@@ -16,7 +16,8 @@ export type OutOfScopeTopic =
   | 'pets'
   | 'errands'
   | 'health-advice'
-  | 'romance';
+  | 'romance'
+  | 'gossip';
 
 /** Topic patterns over normalized text. A strong category signal can still override them (see engine). */
 const TOPICS: { topic: OutOfScopeTopic; pattern: RegExp }[] = [
@@ -41,7 +42,7 @@ const TOPICS: { topic: OutOfScopeTopic; pattern: RegExp }[] = [
   },
   {
     topic: 'cooking',
-    pattern: /(菜谱|食谱|怎么做好吃|(?:菜|肉|鱼|鸡|蛋|汤|面|饭|饺子|排骨)的做法|红烧|炒菜|煲汤|烘焙|怎么煮|怎么炒|怎么炖|好吃吗|哪家.{0,6}好吃|什么好吃|吃什么好|火锅|奶茶|外卖推荐|餐厅推荐|减肥餐)/,
+    pattern: /(菜谱|食谱|辅食|的做法|怎么做好吃|(?:菜|肉|鱼|鸡|蛋|汤|面|饭|饺子|排骨)的做法|红烧|炒菜|煲汤|烘焙|怎么煮|怎么炒|怎么炖|好吃吗|哪家.{0,6}好吃|什么好吃|吃什么好|火锅|奶茶|外卖推荐|餐厅推荐|减肥餐)/,
   },
   {
     topic: 'code',
@@ -65,11 +66,12 @@ const TOPICS: { topic: OutOfScopeTopic; pattern: RegExp }[] = [
   { topic: 'apps', pattern: /(微信|支付宝|抖音|淘宝|qq|手机号|app)[^，。]{0,6}(怎么改|改名|怎么用|怎么下载|怎么注册|怎么注销|密码)|四级|六级|考研|雅思|托福|驾校哪家/ },
   { topic: 'shopping', pattern: /(手机推荐|买什么手机|哪个牌子好|哪个好用|性价比|推荐.{0,4}(?:手机|电脑|车|餐厅|饭店)|iphone|华为和|苹果和|穿.{0,4}好看)/ },
   { topic: 'health-advice', pattern: /(感冒吃什么药|怎么减肥|减肥|健身计划|长胖|美白|护肤|失眠吃什么|偏方)/ },
+  { topic: 'gossip', pattern: /((?:局长|书记|市长|区长|县长|官员|领导|明星)[^。]{0,8}(?:被调查|落马|被抓|双规|绯闻|离婚)|小道消息|八卦)/ },
   { topic: 'romance', pattern: /(谈恋爱|失恋|表白|追女生|追男生|相亲|脱单|女朋友生气|男朋友生气|哄女朋友)/ },
 ];
 
 /** Requests to produce content (an essay, a translation, code, a fortune) stay out of scope even when they mention a hotline subject. */
-export const HARD_TOPICS: ReadonlySet<OutOfScopeTopic> = new Set(['homework', 'code', 'fortune', 'finance', 'romance', 'health-advice', 'errands']);
+export const HARD_TOPICS: ReadonlySet<OutOfScopeTopic> = new Set(['homework', 'code', 'fortune', 'finance', 'romance', 'health-advice', 'errands', 'gossip']);
 
 /** The out-of-scope topic the text is about, or null. */
 export function detectOutOfScopeTopic(normalized: string): OutOfScopeTopic | null {

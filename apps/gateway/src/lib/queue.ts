@@ -19,6 +19,9 @@ export interface QueuePolicy {
 /** What a delivery attempt came to. `skip` ends the item without delivering (nothing to send). */
 export type DeliveryOutcome = { ok: true } | { ok: false; error: string; permanent?: boolean } | { skip: string };
 
+/** How many of the oldest due items a worker picks from when it claims. */
+const CLAIM_WINDOW = 16;
+
 export function backoffDelay(attempt: number, policy: Pick<QueuePolicy, 'baseDelayMs' | 'maxDelayMs'>, random = Math.random): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   // Equal jitter: half fixed, half random, so retries of many items spread out.
@@ -40,20 +43,35 @@ export class QueueWorker {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Claims the next due item for this worker, or null. */
+  /**
+   * Claims a due item for this worker, or null. Each worker takes one of the oldest due items at
+   * random rather than all racing for the very oldest: on a single-writer database (SecantusDB) the
+   * race turns into write conflicts and the queue crawls.
+   */
   async claim(): Promise<QueueItemDoc | null> {
     const now = this.now();
-    return this.model
-      .findOneAndUpdate(
-        {
-          status: 'pending',
-          nextAttemptAt: { $lte: now },
-          $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }],
-        },
-        { $set: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.policy.leaseMs) }, $inc: { attempts: 1 } },
-        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-      )
-      .lean<QueueItemDoc>();
+    const due = { status: 'pending', nextAttemptAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] };
+    const candidates = await this.model.find(due, { _id: 1 }).sort({ nextAttemptAt: 1 }).limit(CLAIM_WINDOW).lean<{ _id: string }[]>();
+    for (let i = candidates.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+    }
+    for (const { _id } of candidates) {
+      try {
+        const item = await this.model
+          .findOneAndUpdate(
+            { _id, ...due },
+            { $set: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.policy.leaseMs) }, $inc: { attempts: 1 } },
+            { returnDocument: 'after' },
+          )
+          .lean<QueueItemDoc>();
+        if (item) return item;
+      } catch (err) {
+        // Another worker took it in the same instant (a write conflict): try the next candidate.
+        this.logger.debug({ err, queue: this.name, id: _id }, 'claim conflict');
+      }
+    }
+    return null;
   }
 
   /** Delivers one claimed item and records the outcome; only the lease holder may record it. */
