@@ -40,13 +40,13 @@ export async function benchChatHttp(env: { mongoUri: string; s3: S3Settings; dat
     });
   const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `benchconv${String(i).padStart(6, '0')}`);
 
-  async function run(name: string, url: string): Promise<ScenarioResult> {
+  async function run(name: string, url: string, seconds = env.seconds): Promise<ScenarioResult> {
     let n = 0;
     const before = await cpu();
     const result = await autocannon({
       url,
       connections: 20,
-      duration: env.seconds,
+      duration: seconds,
       requests: [
         {
           method: 'POST',
@@ -75,6 +75,9 @@ export async function benchChatHttp(env: { mongoUri: string; s3: S3Settings; dat
     };
   }
 
+  // Warm both paths up first (JIT, connection pools, caches), so the measured runs compare steady states.
+  await run('warm-up', `http://127.0.0.1:${ready.barePort}/chat`, 2);
+  await run('warm-up', `http://127.0.0.1:${ready.port}/api/chat/messages`, 2);
   const bare = await run('bare Koa route: the same conversation write (reference)', `http://127.0.0.1:${ready.barePort}/chat`);
   const chat = await run('POST /api/chat/messages (answer + conversation write)', `http://127.0.0.1:${ready.port}/api/chat/messages`);
   const exited = new Promise((r) => child.once('exit', r));

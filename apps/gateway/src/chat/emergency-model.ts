@@ -17,6 +17,8 @@ export interface EmergencyModel {
   score(text: string): number;
   /** score(text) above the decision threshold. */
   flags(text: string): boolean;
+  /** flags() for text already passed through normalizeText (saves normalizing twice). */
+  flagsNormalized(normalized: string): boolean;
 }
 
 /**
@@ -29,16 +31,25 @@ export const EMERGENCY_MODEL_THRESHOLD = -1;
 export const TRAINING_DIR = join(dirname(fileURLToPath(import.meta.url)), 'training');
 
 export function features(text: string): string[] {
-  const t = normalizeText(text).toLowerCase();
   const out = new Set<string>();
+  forEachFeature(normalizeText(text), (f) => out.add(f));
+  return [...out];
+}
+
+/** Calls `visit` for every feature of normalized text (possibly more than once for a repeated n-gram). */
+function forEachFeature(normalized: string, visit: (feature: string) => void): void {
+  const t = normalized.toLowerCase();
   const chars = [...t.replace(/[a-z0-9]+/g, ' ').replace(/\s+/g, '')];
-  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= chars.length; i++) out.add('c' + chars.slice(i, i + n).join(''));
+  for (let i = 0; i < chars.length; i++) {
+    visit('c' + chars[i]);
+    if (i + 1 < chars.length) visit('c' + chars[i] + chars[i + 1]);
+    if (i + 2 < chars.length) visit('c' + chars[i] + chars[i + 1] + chars[i + 2]);
+  }
   const words = t.match(/[a-z]+/g) ?? [];
   for (let i = 0; i < words.length; i++) {
-    out.add('w' + words[i]);
-    if (i + 1 < words.length) out.add('w' + words[i] + '_' + words[i + 1]);
+    visit('w' + words[i]);
+    if (i + 1 < words.length) visit('w' + words[i] + '_' + words[i + 1]);
   }
-  return [...out];
 }
 
 export function trainEmergencyModel(examples: LabelledExample[], threshold = EMERGENCY_MODEL_THRESHOLD): EmergencyModel {
@@ -64,14 +75,21 @@ export function trainEmergencyModel(examples: LabelledExample[], threshold = EME
   for (const f of new Set([...pos.keys(), ...neg.keys()])) {
     weights.set(f, Math.log(((pos.get(f) ?? 0) + 1) / (featsPos + vocab)) - Math.log(((neg.get(f) ?? 0) + 1) / (featsNeg + vocab)));
   }
-  if (docsPos === 0 || docsNeg === 0) return { score: () => -Infinity, flags: () => false };
+  if (docsPos === 0 || docsNeg === 0) return { score: () => -Infinity, flags: () => false, flagsNormalized: () => false };
   const prior = Math.log(docsPos / docsNeg);
-  const score = (text: string) => {
+  // Scoring walks the n-grams once and counts each distinct one once, without building arrays.
+  const scoreNormalized = (normalized: string) => {
     let s = prior;
-    for (const f of features(text)) s += weights.get(f) ?? 0;
+    const seen = new Set<string>();
+    forEachFeature(normalized, (f) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      s += weights.get(f) ?? 0;
+    });
     return s;
   };
-  return { score, flags: (text) => score(text) > threshold };
+  const score = (text: string) => scoreNormalized(normalizeText(text));
+  return { score, flags: (text) => score(text) > threshold, flagsNormalized: (normalized) => scoreNormalized(normalized) > threshold };
 }
 
 /** The labelled training files (training/*.jsonl: {text, intent}) plus every KB question and paraphrase as a negative. */

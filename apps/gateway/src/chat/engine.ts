@@ -226,7 +226,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const base = normalizeText(raw);
 
     // 1. Emergency first, and nothing else: the danger rules, or else the learned layer.
-    const emergency = detectEmergency(base, raw) ?? learnedEmergency(raw, emergencyModel);
+    const emergency = detectEmergency(base, raw) ?? learnedEmergency(raw, base, emergencyModel);
     if (emergency) {
       return finish(ctx, raw, {
         intent: 'emergency',
@@ -318,8 +318,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
 }
 
 /** The learned layer names no kind of danger: give the three general numbers (and 122 for road crashes). */
-function learnedEmergency(raw: string, model: EmergencyModel): EmergencyMatch | null {
-  if (!model.flags(raw)) return null;
+function learnedEmergency(raw: string, normalized: string, model: EmergencyModel): EmergencyMatch | null {
+  if (!model.flagsNormalized(normalized)) return null;
   const road = /(撞|车祸|追尾|翻车|crash|accident|hit by)/i.test(raw);
   return { kinds: [], numbers: road ? ['110', '119', '120', '122'] : ['110', '119', '120'] };
 }
