@@ -83,6 +83,18 @@ export async function benchLifecycle(env: { mongoUri: string; s3: S3Settings; da
   const { token } = await (await fetch(`${url}/api/auth/otp/verify`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code }) })).json();
   const ticketBody = JSON.stringify({ kind: 'complaint', categoryId: 'noise', description: '基准测试：夜间施工噪音扰民，请相关部门处理。' });
 
+  // Warm both paths up first (JIT, connection pools), so the measured runs compare steady states.
+  await autocannon({ url: `http://127.0.0.1:${ready.barePort}/`, method: 'POST', headers: json, body: ticketBody, duration: 2, connections: 20 });
+  await autocannon({
+    url: `${url}/api/tickets`,
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${token}`, 'idempotency-key': 'warm-[<id>]' },
+    idReplacement: true,
+    body: ticketBody,
+    duration: 2,
+    connections: 20,
+  });
+
   const results: ScenarioResult[] = [];
   results.push(await scenario(child, 'bare Koa route: one insert (reference)', {
     url: `http://127.0.0.1:${ready.barePort}/`,
