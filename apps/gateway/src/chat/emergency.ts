@@ -48,12 +48,12 @@ const NOW = /(正在|赶紧|快来|快点|快救|救命|救救|还在|越来越|
 /** Words of something said to be happening just now — enough to override the administrative guard, not the past one. */
 const NOW_WEAK = /(突然|刚刚|刚才|现在|马上|快)/;
 /** It happened before: a claim or a complaint about the past. */
-const PAST = /(去年|上个月|上月|上周|上次|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
+const PAST = /(去年|上个月|上月|上周|上星期|上个星期|上礼拜|上个礼拜|上次|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
 /** Hypothetical, preventive or administrative framing (claims, subsidies, rules, hazards). */
 const ADMIN =
   /(之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
 /** A problem that keeps happening: a complaint, not a live emergency. */
-const RECURRING = /(经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
+const RECURRING = /(经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
 
 interface Rule {
   kind: EmergencyKind;
@@ -119,7 +119,7 @@ const RULES: Rule[] = [
       '从[^，。]{0,6}(?:房顶|屋顶|楼上|楼顶|梯子|树上|脚手架|阳台|窗户|窗台|高处|楼梯|架子|几楼|[二三四五六七八九十0-9]+楼)[^，。]{0,3}(?:掉|摔|跌|坠|滚)(?:下|了)',
       // breathing, heart, stroke, poisoning
       '没(?:有)?脉搏|摸不(?:到|着)脉|脉搏(?:没了|停了)|没有呼吸|没呼吸|没了呼吸|呼吸困难|喘不上气|喘不过气|没气了|没心跳|心脏骤停|心跳停|心脏病发|心脏病犯|胸口剧痛|胸口疼得|胸口(?:疼|痛|闷)[^。]{0,6}(?:冷汗|喘|晕)|冷汗直冒|抽搐|口吐白沫|休克|中风|脑梗|心梗',
-      '说不出话|说不清楚话|说话不清|口齿不清|半边身子|半边脸|脸歪|嘴歪|口角歪|中毒|误(?:服|吞|吃|喝|食)|吃错药|瘫(?:那|倒|在地|软)|一头栽|栽(?:下去|倒|了下去)|歪倒[^。]{0,8}(?:口水|流|说不)|(?:被|遭)(?:高压)?电(?:打|击|到)|电打了|躺在(?:马路|路中间|路上|街上)|烫(?:伤|到|了)[^。]{0,10}(?:皮|泡|大片|哭)|跌亲|抽过去|抽风(?!机)|翻白眼|噎住|卡住喉咙|卡喉咙|卡在喉咙|卡进喉咙|喉咙(?:里)?卡|呛住|窒息|憋得(?:发紫|喘不|透不过)|脸(?:色)?发(?:紫|青)|晕在|昏在|倒在血泊|躺在(?:地|路)[^，。]{0,4}(?:不动|不起|起不来)|腿(?:都)?变形|骨头(?:露|断)|断了(?:腿|胳膊)|割(?:手)?腕|割手腕|一动也不动|动也不动|(?:吃|喝)[^，。]{0,4}呛(?:到|住)|噎到|呛奶|(?:脸|嘴唇|嘴)[^，。]{0,3}(?:发)?(?:青|紫|乌)了|毒蛇|被蛇咬|蛇咬|被(?:马)?蜂(?:蛰|蜇)[^。]{0,8}(?:肿|晕|喘|倒)',
+      '大舌头|半拉脸|脸[^，。]{0,3}耷拉|(?:手|胳膊|腿)[^，。]{0,4}(?:抬不起来|没劲了|不听使唤)|说不出话|说不清楚话|说话不清|口齿不清|半边身子|半边脸|脸歪|嘴歪|口角歪|中毒|误(?:服|吞|吃|喝|食)|吃错药|瘫(?:那|倒|在地|软)|一头栽|栽(?:下去|倒|了下去)|歪倒[^。]{0,8}(?:口水|流|说不)|(?:被|遭)(?:高压)?电(?:打|击|到)|电打了|躺在(?:马路|路中间|路上|街上)|烫(?:伤|到|了)[^。]{0,10}(?:皮|泡|大片|哭)|跌亲|抽过去|抽风(?!机)|翻白眼|噎住|卡住喉咙|卡喉咙|卡在喉咙|卡进喉咙|喉咙(?:里)?卡|呛住|窒息|憋得(?:发紫|喘不|透不过)|脸(?:色)?发(?:紫|青)|晕在|昏在|倒在血泊|躺在(?:地|路)[^，。]{0,4}(?:不动|不起|起不来)|腿(?:都)?变形|骨头(?:露|断)|断了(?:腿|胳膊)|割(?:手)?腕|割手腕|一动也不动|动也不动|(?:吃|喝)[^，。]{0,4}呛(?:到|住)|噎到|呛奶|(?:脸|嘴唇|嘴)[^，。]{0,3}(?:发)?(?:青|紫|乌)了|毒蛇|被蛇咬|蛇咬|被(?:马)?蜂(?:蛰|蜇)[^。]{0,8}(?:肿|晕|喘|倒)',
       `${OTHER}[^。]{0,10}(?:血压[^，。]{0,4}(?:高|上来|飙|爆)|(?:疼|痛)得(?:要命|受不了|打滚|厉害|不行|直冒汗|说不出话)|剧痛|一直(?:吐|抽)|吐血|大口喘)`,
       `(?:浴室|卫生间|厕所|房间|屋里)[^，。]{0,8}(?:一直|半天|好久|很久)?没(?:有)?出来|(?:敲门|叫他|叫她|喊他|喊她)[^，。]{0,6}${NO_RESPONSE}`,
       `${PERSON}[^，。]{0,6}(?:倒在|动不了了|晕在|昏在)`,
@@ -181,13 +181,14 @@ const RULES: Rule[] = [
     pattern: alt(
       '溺水|落水|掉(?:进)?(?:了)?(?:井|坑|窨井|下水道)里|掉(?:到|进)[^，。]{0,3}(?:粪坑|粪池|化粪池|井|坑|冰窟窿)|掉进?(?:了)?(?:河|湖|江|海|水塘|池塘|鱼塘|水库|水池|泳池|水里|水中|粪池|化粪池|水沟|河沟)|掉[^，。]{0,3}(?:河|湖|江|水|塘)里',
       '跳(?:进|入|下)?(?:了)?(?:江|河|湖|海|水库|水里)|冲进(?:了)?(?:河|江|湖|海|水)|冲起走|冲跑了|冲没了|(?:被|让)(?:水|浪|洪水|河水|海浪)?卷走|船[^，。]{0,3}翻|跳河|跳江|跳湖|跳海|淹死|快淹|要淹死|被(?:洪)?水冲|被冲走|冲走了|沉下去|往下沉|在下沉|不会游泳',
-      '(?:水|洪水)[^，。]{0,6}(?:漫到|淹到|到了|没过|齐|已经到|涨到|到)[^，。]{0,3}(?:胸|脖子|腰|下巴|头顶|屋顶|二楼|天花板|窗户|肩膀)',
+      '(?:水|洪水)[^，。]{0,6}(?:漫到|淹到|到了|没过|齐|已经到|涨到|到)[^，。]{0,3}(?:胸|(?<!脚)脖子|腰|下巴|头顶|屋顶|二楼|天花板|窗户|肩膀)',
       '被水围|被洪水围|水里.{0,4}(?:挣扎|喊|救)|水(?:在)?往上涨',
       `${WATER}[^。]{0,20}${NOT_OUT}`,
       `${PERSON}[^。]{0,12}不见了[^。]{0,20}(?:水|泳池|河|湖|塘|海)|(?:水|泳池|河|湖|塘|海)边[^。]{0,16}(?:不见了|找不到了)|水面上?漂着`,
       `${WATER}[^。]{0,20}来不及(?:跑|撤|逃)|(?:泄洪|洪水|山洪)[^。]{0,12}(?:还有人|有人)`,
     ),
     guarded: true,
+    recurringGuard: true,
   },
   {
     kind: 'collapse',
@@ -250,7 +251,7 @@ const RULES: Rule[] = [
 
 /** English phrasings checked on the raw (lower-cased) text, where negations and pronouns still exist. */
 const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern: RegExp }[] = [
-  { kind: 'fire', numbers: ['119'], pattern: /\b(fire|on fire|smoke|flames?|burning|explosion|exploded)\b/ },
+  { kind: 'fire', numbers: ['119'], pattern: /\b(fire(?! (lane|exit|escape|door|hydrant|extinguisher|safety|drill|alarm test|station|department|brigade)s?\b)|on fire|smoke|flames?|burning|explosion|exploded)\b/ },
   { kind: 'hazard', numbers: ['119'], pattern: /\b(sparks?|sparking|electrocut\w*|live wires?|exposed wires?)\b/ },
   { kind: 'drowning', numbers: ['110', '120'], pattern: /\b(drown\w*|can'?t swim|went under|pulled (him|her|them) out of the water|missing (near|by|at) the (pool|river|lake|sea))\b/ },
   { kind: 'gas', numbers: ['119'], pattern: /\b(gas (leak|smell)|smell(s|ing)? (of |like )?(gas|rotten eggs?)|rotten eggs?|carbon monoxide)\b/ },
@@ -258,7 +259,7 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
     kind: 'medical',
     numbers: ['120'],
     pattern:
-      /\b((not|isn'?t|stopped|no longer|barely|don'?t think (he|she)'?s|doesn'?t seem to be) breathing|unconscious|unresponsive|not responding|passed out|fainted|collapsed|not moving|isn'?t moving|won'?t wake|not waking|heart attack|stroke|seizure|overdose|took (a lot of|too many|a bottle of) pills|swallowed (a|an|some|the)|(drank|ate|swallowed) (some )?(bleach|poison|pesticide|detergent|rat poison)|bleeding|blood (on|everywhere|all over)|lying on the (floor|ground)|can'?t breathe|(cannot|can barely|barely) breathe|chest pains?|can'?t get up|cannot get up|choking|poison(ed|ing)|fell (off|from|down)|fallen (off|from))\b/,
+      /\b((not|isn'?t|stopped|no longer|barely|don'?t think (he|she)'?s|doesn'?t seem to be) breathing|unconscious|unresponsive|not responding|passed out|fainted|collapsed|not moving|isn'?t moving|won'?t wake|not waking|(doesn'?t|does not|won'?t|didn'?t) respond|(lips|face|skin) (are |is )?(going|turning|turned|gone) (blue|purple|grey|gray)|gurgling|slurr(ed|ing)|(face|mouth) (is )?droop\w*|can'?t (lift|move) (his|her|my) (arm|leg|hand)|heart attack|stroke|seizure|overdose|took (a lot of|too many|a bottle of) pills|swallowed (a|an|some|the)|(drank|ate|swallowed) (some )?(bleach|poison|pesticide|detergent|rat poison)|bleeding|blood (on|everywhere|all over)|lying on the (floor|ground)|can'?t breathe|(cannot|can barely|barely) breathe|chest pains?|can'?t get up|cannot get up|choking|poison(ed|ing)|fell (off|from|down)|fallen (off|from))\b/,
   },
   {
     kind: 'violence',
@@ -267,7 +268,7 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
       /\b(knife|stab(bed|bing)?|gun|shoot(ing)?|(been|got|was) shot|(beat(ing)?|hitting|punching|kicking|attacking|strangling|choking) (a|an|the|his|her|my|some|someone|somebody|people|him|her|me|us)|assault(ed)?|kill (me|her|him|us)|threaten(ing|ed)? to kill|fighting|domestic violence|touching me|following me)\b/,
   },
   { kind: 'crime', numbers: ['110'], pattern: /\b(broke into|break(ing)? into|trying to break|break[- ]in|burglar|intruder|robb(ed|ery|ing)|mugg(ed|ing)|snatched|kidnap(ped|ping)?|someone (is )?in my (house|home|apartment|flat)|hiding in|locked me (in|up))\b/ },
-  { kind: 'trapped', numbers: ['119'], pattern: /\b(trapped|stuck in (the|an?|our|my) (elevator|lift|flood|water|car|rubble)|locked in (the|a) car|can'?t get out|hanging (from|off|out of))\b/ },
+  { kind: 'trapped', numbers: ['119'], pattern: /\b(trapped|doors? (won'?t|will not|don'?t|can'?t) open|(water|flood)[^.]{0,20}up to (the |my |our )?(windows?|chest|neck|waist|roof)|climbing (onto|over|on) (the )?(railing|balcony|ledge|window|flower pots)|alone on (the |a )?\w* ?(balcony|roof|ledge)|stuck in (the|an?|our|my) (elevator|lift|flood|water|car|rubble)|locked in (the|a) car|can'?t get out|hanging (from|off|out of))\b/ },
   { kind: 'drowning', numbers: ['110', '120'], pattern: /\b(drown(ing|ed)?|fell into (the )?(river|water|lake|sea|pool)|swept away|carried away|water (is )?rising|it'?s rising)\b/ },
   { kind: 'collapse', numbers: ['119', '120'], pattern: /\b(collapsed building|building (has )?collapsed|(roof|wall|house|ceiling) (has )?collapsed|buried)\b/ },
   {

@@ -242,7 +242,7 @@ export const ENGLISH: Record<string, string[]> = {
   流血: ['bleeding', 'blood'],
   受伤: ['injured', 'hurt', 'wounded', 'injury'],
   楼塌了: ['building collapsed', 'house collapsed', 'collapsed building', 'roof collapsed', 'wall collapsed'],
-  爆炸: ['explosion', 'exploded', 'blast'],
+  爆炸: ['explosion', 'exploded'],
   救命: ['sos'],
   // out-of-scope topics
   天气: ['weather', 'forecast', 'temperature tomorrow', 'will it rain'],
