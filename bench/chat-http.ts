@@ -1,12 +1,11 @@
 // HTTP chat throughput against a bare Koa route doing the same conversation write, in the same
 // gateway process, and the gateway's CPU time per chat message.
-import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { S3Settings } from '../apps/gateway/src/services/manager.js';
-import type { ScenarioResult } from './lifecycle.js';
+import { scenario, type ScenarioResult } from './lifecycle.js';
 
 const CONVERSATIONS = 200;
 
@@ -30,22 +29,12 @@ export async function benchChatHttp(env: { mongoUri: string; s3: S3Settings; dat
     },
   });
   const ready = await new Promise<{ port: number; barePort: number }>((resolve) => child.once('message', (m) => resolve(m as never)));
-  const cpu = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (m) => {
-        const { cpu } = m as { cpu: NodeJS.CpuUsage };
-        resolve((cpu.user + cpu.system) / 1000);
-      });
-      child.send({ cmd: 'cpu' });
-    });
   const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `benchconv${String(i).padStart(6, '0')}`);
 
-  async function run(name: string, url: string, seconds = env.seconds): Promise<ScenarioResult> {
+  function run(name: string, url: string, seconds = env.seconds): Promise<ScenarioResult> {
     let n = 0;
-    const before = await cpu();
-    const result = await autocannon({
+    return scenario(child, name, {
       url,
-      connections: 20,
       duration: seconds,
       requests: [
         {
@@ -61,18 +50,6 @@ export async function benchChatHttp(env: { mongoUri: string; s3: S3Settings; dat
         },
       ],
     });
-    const after = await cpu();
-    const requests = result.requests.total;
-    return {
-      name,
-      requests,
-      errors: result.errors + result.timeouts,
-      non2xx: result.non2xx,
-      rps: Math.round(result.requests.average * 10) / 10,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      cpuMsPerRequest: requests ? Math.round(((after - before) / requests) * 1000) / 1000 : 0,
-    };
   }
 
   // Warm both paths up first (JIT, connection pools, caches), so the measured runs compare steady states.

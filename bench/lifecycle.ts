@@ -34,7 +34,7 @@ async function cpuMs(child: ChildProcess): Promise<number> {
   return (cpu.user + cpu.system) / 1000;
 }
 
-async function scenario(child: ChildProcess, name: string, opts: autocannon.Options): Promise<ScenarioResult> {
+export async function scenario(child: ChildProcess, name: string, opts: autocannon.Options): Promise<ScenarioResult> {
   const before = await cpuMs(child);
   const result = await autocannon({ connections: 20, ...opts });
   const after = await cpuMs(child);

@@ -6,20 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
 import { startWechatStandin, type WechatStandin } from '../standins/wechat.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { until } from '../support/wait.js';
 
 let gw: TestGateway;
 let wechat: WechatStandin;
 let op: string;
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   wechat = await startWechatStandin('wx-app', 'wx-secret');

@@ -2,23 +2,14 @@
 import type { FaqEntry } from '@minhu/shared';
 import type { KbEntry } from '../chat/kb.js';
 import { answerWithLocalDetails } from '../chat/reply.js';
+import { toKbEntry } from '../faq/store.js';
+import type { FaqEntryDoc } from '../models/faq-entry.js';
 
 export function presentFaqEntry(entry: KbEntry): FaqEntry {
   return { id: entry.id, categoryId: entry.categoryId, question: entry.question, answer: answerWithLocalDetails(entry) };
 }
 
-/** What admins see: every field. */
-export function presentAdminFaqEntry(doc: { _id: string; categoryId: string; question: string; paraphrases?: string[]; answer: string; localDetails?: string | null; localValue?: string | null; enabled?: boolean | null; source: string; updatedAt?: Date }) {
-  return {
-    id: doc._id,
-    categoryId: doc.categoryId,
-    question: doc.question,
-    paraphrases: doc.paraphrases ?? [],
-    answer: doc.answer,
-    localDetails: doc.localDetails ?? '',
-    localValue: doc.localValue ?? null,
-    enabled: doc.enabled !== false,
-    source: doc.source,
-    updatedAt: doc.updatedAt ? new Date(doc.updatedAt).toISOString() : null,
-  };
+/** What admins see: every field, plus where it came from and when it last changed. */
+export function presentAdminFaqEntry(doc: FaqEntryDoc & { updatedAt?: Date }) {
+  return { ...toKbEntry(doc), source: doc.source, updatedAt: doc.updatedAt ? new Date(doc.updatedAt).toISOString() : null };
 }

@@ -6,6 +6,7 @@ import { QueueWorker } from '../../lib/queue.js';
 import { deliverHotlineEvent } from '../../hotline/webhook.js';
 import { freshPhone, startTestGateway, type TestGateway } from '../../../../../tests/support/gateway.js';
 import { sendHotlineEvent, startHotlineStandin, type HotlineStandin } from '../../../../../tests/standins/hotline.js';
+import { until } from '../../../../../tests/support/wait.js';
 
 const SECRET = 'test-hotline-secret-0123456789';
 let gw: TestGateway;
@@ -18,16 +19,6 @@ async function fileTicket() {
   const res = await gw.api('POST', '/api/tickets', { token, body: complaint, headers: { 'idempotency-key': randomUUID() } });
   expect(res.status).toBe(201);
   return res.body.ticket as { id: string; number: string };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const event = (ticketId: string, type: string, data: Record<string, unknown> = {}, eventId = `hl-${randomUUID()}`) => ({

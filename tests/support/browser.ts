@@ -1,0 +1,84 @@
+// A phone-sized headless Chromium for the browser end-to-end tests: Debian's chromium driven by
+// playwright-core (which never downloads a browser), plus a helper that saves screenshots as test
+// artifacts under tests/artifacts/ (gitignored).
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const ARTIFACTS_DIR = join(import.meta.dirname, '..', 'artifacts');
+
+/** A mid-range phone in China: 375×812 CSS pixels at 2×, touch, Chinese, Beijing time. */
+export const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
+/** A weak mobile signal (≈ 3G), for the moments a test wants to watch progress happen. */
+export const WEAK_SIGNAL = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (3e6 / 8) | 0 };
+
+/** Throttles the page's network through the DevTools protocol until the returned function is called. */
+export async function throttle(page: Page, conditions: typeof WEAK_SIGNAL = WEAK_SIGNAL): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', conditions);
+  return async () => {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+  };
+}
+
+/** Installs Debian's chromium on a fresh machine (we run as root); never downloads a browser build. */
+export function ensureChromium(): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  console.log(`[browser] ${CHROMIUM_PATH} is missing: installing Debian's chromium (apt-get) …`);
+  execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', { stdio: 'inherit' });
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get finished but ${CHROMIUM_PATH} is still missing`);
+  console.log('[browser] chromium installed');
+}
+
+export interface Phone {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Launches chromium and opens one page in a fresh phone-sized context. */
+export async function launchPhone(opts: { baseURL?: string } = {}): Promise<Phone> {
+  ensureChromium();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ ...PHONE, baseURL: opts.baseURL });
+    const page = await context.newPage();
+    return {
+      browser,
+      context,
+      page,
+      async close() {
+        await context.close().catch(() => undefined);
+        await browser.close();
+      },
+    };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/** Saves a full-page screenshot to tests/artifacts/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  return path;
+}
