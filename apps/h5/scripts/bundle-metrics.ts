@@ -81,12 +81,11 @@ export function h5Sizes(dist = H5_DIST) {
 }
 
 /** Builds a target when its dist is missing (or always, with MINHU_REBUILD=1). */
+/** Builds the target when missing or older than its sources (one build at a time: scripts/ensure-build.mjs). */
 export function ensureBuilt(target: 'weapp' | 'h5'): void {
-  const marker = target === 'weapp' ? path.join(WEAPP_DIST, 'app.json') : path.join(H5_DIST, 'index.html');
-  if (existsSync(marker) && process.env.MINHU_REBUILD !== '1') return;
-  execFileSync('npx', ['taro', 'build', '--type', target], {
-    cwd: path.join(REPO_ROOT, 'apps/miniprogram'),
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/ensure-build.mjs'), target], {
+    cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, MINHU_BUILD_QUIET: '1' },
   });
 }

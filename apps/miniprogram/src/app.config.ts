@@ -32,4 +32,8 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于在地图上选择问题发生的位置' },
   },
   requiredPrivateInfos: ['chooseLocation'],
+  // H5: no slide animation between pages. With it, Taro's router hides the page being left on a
+  // timer that a quick "back" does not cancel, so going back within ~0.4 s of opening a page left a
+  // blank screen until reload (NervJS/taro#13365; caught by tests/e2e/citizen-journey.int.test.ts).
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 });
