@@ -3,23 +3,30 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { TICKET_STATUS_LABELS, type TicketStatus } from '@minhu/shared';
 
-const TYPE: Record<TicketStatus, 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger'> = {
-  submitted: 'info',
-  accepted: 'primary',
-  dispatched: 'primary',
-  replied: 'warning',
-  callback: 'warning',
-  closed: 'success',
-  rejected: 'danger',
-  withdrawn: 'default',
-  reopened: 'danger',
+/**
+ * Chip colours: dark text on a light tint, every pair at least 4.5:1 contrast (WCAG AA) — NutUI's
+ * white-on-yellow and white-on-green were hard to read for older eyes.
+ */
+const COLOURS: Record<TicketStatus, { background: string; color: string }> = {
+  submitted: { background: '#E3ECFA', color: '#1D3F7A' },
+  accepted: { background: '#DCE7FB', color: '#15408F' },
+  dispatched: { background: '#DCE7FB', color: '#15408F' },
+  replied: { background: '#FFF1C2', color: '#6B4A00' },
+  callback: { background: '#FFE8A3', color: '#5C3D00' },
+  closed: { background: '#D7F2DE', color: '#14532D' },
+  rejected: { background: '#FDE2E1', color: '#8A1C1C' },
+  withdrawn: { background: '#ECEEF1', color: '#3F4650' },
+  reopened: { background: '#FDE2E1', color: '#8A1C1C' },
 };
 
 export function StatusTag(props: { status: TicketStatus }) {
+  // NutUI's Tag drops data-* attributes, so the test id sits on a wrapper.
   return (
-    <Tag type={TYPE[props.status]} data-testid="status-tag">
-      {TICKET_STATUS_LABELS[props.status]}
-    </Tag>
+    <View data-testid="status-tag" style={{ display: 'inline-flex' }}>
+      <Tag background={COLOURS[props.status].background} color={COLOURS[props.status].color}>
+        {TICKET_STATUS_LABELS[props.status]}
+      </Tag>
+    </View>
   );
 }
 
@@ -33,9 +40,9 @@ export function TicketMarks(props: { urgent: boolean; overdue: boolean }) {
         </Tag>
       )}
       {props.overdue && (
-        <Tag type="danger" data-testid="overdue-tag">
-          已超期
-        </Tag>
+        <View data-testid="overdue-tag" style={{ display: 'inline-flex' }}>
+          <Tag type="danger">已超期</Tag>
+        </View>
       )}
     </View>
   );
