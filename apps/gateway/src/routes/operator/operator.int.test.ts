@@ -67,6 +67,11 @@ describe('operator queue and events', () => {
     expect(accept.status).toBe(200);
     expect(accept.body.ticket.timeline.at(-1)).toMatchObject({ status: 'accepted', actor: { type: 'operator', name: '李话务员' } });
     expect(accept.body.ticket.contactPhone).toMatch(/^1\d{10}$/);
+    // The "1345" milestones for supervision: accept by day 1, feedback day 3, review day 4, close day 5.
+    const m = accept.body.ticket.milestones;
+    expect(new Date(m.acceptBy) < new Date(m.feedbackBy) && new Date(m.feedbackBy) < new Date(m.reviewBy) && new Date(m.reviewBy) < new Date(m.closeBy)).toBe(true);
+    expect(m.reviewBy).toBe(accept.body.ticket.dueAt); // a help request is due in 4 working days
+    expect(m.urgent).toBeUndefined();
     const unknownDept = await gw.api('POST', `/api/operator/tickets/${id}/events`, { token: operator, body: { type: 'dispatched', data: { department: '火星局' } } });
     expect(unknownDept.status).toBe(400);
     expect(unknownDept.body.error.code).toBe('unknown_department');
@@ -81,6 +86,15 @@ describe('operator queue and events', () => {
     const mine = await gw.api('GET', `/api/tickets/${id}`, { token: citizen });
     expect(mine.body.ticket.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'accepted', 'dispatched']);
     expect(mine.body.ticket.contactPhone).toBeUndefined();
+  });
+
+  it('shows the urgent-help clock: contact within 30 minutes, on site within 1 hour', async () => {
+    const id = await fileTicket('utilities-outage', true);
+    const res = await gw.api('GET', `/api/operator/tickets/${id}`, { token: operator });
+    const created = new Date(res.body.ticket.createdAt).getTime();
+    expect(new Date(res.body.ticket.milestones.urgent.contactBy).getTime() - created).toBe(30 * 60_000);
+    expect(new Date(res.body.ticket.milestones.urgent.onSiteBy).getTime() - created).toBe(60 * 60_000);
+    expect(res.body.ticket.milestones.urgent.doneBy).toBe(res.body.ticket.dueAt);
   });
 
   it('filters by status and category and flags overdue tickets (督办)', async () => {
