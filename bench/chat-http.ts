@@ -1,10 +1,10 @@
 // HTTP chat throughput against a bare Koa route doing the same conversation write, in the same
 // gateway process, and the gateway's CPU time per chat message.
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { S3Settings } from '../apps/gateway/src/services/manager.js';
+import { forkBenchGateway } from './fork-gateway.js';
 import { scenario, type ScenarioResult } from './lifecycle.js';
 
 const CONVERSATIONS = 200;
@@ -14,21 +14,7 @@ export async function benchChatHttp(env: { mongoUri: string; s3: S3Settings; dat
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l).text as string);
-  const child = fork(join(import.meta.dirname, 'gateway-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      BENCH_MONGO_URI: env.mongoUri,
-      BENCH_S3: JSON.stringify(env.s3),
-      BENCH_DB: `minhu_chatbench_${randomBytes(4).toString('hex')}`,
-      MINHU_DATA_DIR: env.dataDir,
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-      CHAT_IP_PER_MINUTE: '100000000',
-      CHAT_CONVERSATION_PER_MINUTE: '100000000',
-    },
-  });
-  const ready = await new Promise<{ port: number; barePort: number }>((resolve) => child.once('message', (m) => resolve(m as never)));
+  const { child, ...ready } = await forkBenchGateway(env, `minhu_chatbench_${randomBytes(4).toString('hex')}`);
   const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `benchconv${String(i).padStart(6, '0')}`);
 
   function run(name: string, url: string, seconds = env.seconds): Promise<ScenarioResult> {

@@ -1,12 +1,13 @@
 // Gateway benchmarks on the real services: ticket filing and listing against a bare Koa insert,
 // hotline status-event ingestion, and outbox drain rate. CPU per request is the gateway process's own.
 import autocannon from 'autocannon';
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { startHotlineStandin } from '../tests/standins/hotline.js';
+import { forkBenchGateway } from './fork-gateway.js';
 import type { S3Settings } from '../apps/gateway/src/services/manager.js';
 
 export interface ScenarioResult {
@@ -54,25 +55,13 @@ export async function scenario(child: ChildProcess, name: string, opts: autocann
 export async function benchLifecycle(env: { mongoUri: string; s3: S3Settings; dataDir: string; seconds: number }) {
   const hotline = await startHotlineStandin(SECRET);
   const dbName = `minhu_bench_${randomBytes(4).toString('hex')}`;
-  const child = fork(join(import.meta.dirname, 'gateway-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      BENCH_MONGO_URI: env.mongoUri,
-      BENCH_S3: JSON.stringify(env.s3),
-      BENCH_DB: dbName,
-      MINHU_DATA_DIR: env.dataDir,
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-      OTP_IP_PER_HOUR: '100000',
-      HOTLINE_MODE: 'webhook',
-      HOTLINE_WEBHOOK_URL: hotline.url,
-      HOTLINE_WEBHOOK_SECRET: SECRET,
-      OUTBOX_POLL_MS: '20',
-      OUTBOX_CONCURRENCY: '8',
-    },
+  const { child, ...ready } = await forkBenchGateway(env, dbName, {
+    HOTLINE_MODE: 'webhook',
+    HOTLINE_WEBHOOK_URL: hotline.url,
+    HOTLINE_WEBHOOK_SECRET: SECRET,
+    OUTBOX_POLL_MS: '20',
+    OUTBOX_CONCURRENCY: '8',
   });
-  const ready = await new Promise<{ port: number; barePort: number }>((resolve) => child.once('message', (m) => resolve(m as never)));
   const url = `http://127.0.0.1:${ready.port}`;
   const json = { 'content-type': 'application/json' };
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../apps/gateway/src/config.js';
-import { startServices } from '../apps/gateway/src/services/manager.js';
+import { startServices, type S3Settings } from '../apps/gateway/src/services/manager.js';
 import { benchLifecycle, type ScenarioResult } from './lifecycle.js';
 import { extraSections } from './sections.js';
 
@@ -31,27 +31,47 @@ function table(rows: ScenarioResult[]): string {
   return [head, ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.cpuMsPerRequest} |`)].join('\n');
 }
 
-async function main() {
+export interface BenchEnv {
+  mongoUri: string;
+  s3: S3Settings;
+  dataDir: string;
+  seconds: number;
+}
+
+/**
+ * Runs one benchmark section on its own freshly started services (or on MONGODB_URI / S3_* when set):
+ * a single-process database slows down as earlier sections fill it, which would skew later figures.
+ */
+async function withServices<T>(fn: (env: BenchEnv, describe: { mongo: string; s3: string }) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const dataDir = await mkdtemp(join(tmpdir(), 'minhu-bench-'));
   const services = await startServices({ dataDir, mongoUri: config.mongoUri, s3: config.s3, bucket: 'minhu-bench', log: (l) => console.log(`[services] ${l}`) });
-  const when = new Date().toISOString();
   try {
+    return await fn({ mongoUri: services.mongoUri, s3: services.s3, dataDir, seconds }, services.describe);
+  } finally {
+    await services.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const when = new Date().toISOString();
+  {
     console.log(`[bench] lifecycle scenarios, ${seconds} s each …`);
-    const life = await benchLifecycle({ mongoUri: services.mongoUri, s3: services.s3, dataDir, seconds });
+    const { life, describe: services } = await withServices(async (env, describe) => ({ life: await benchLifecycle(env), describe }));
     const bare = life.results[0]!;
     const create = life.results[1]!;
     const ratio = Math.round((create.rps / bare.rps) * 100);
     console.log(table(life.results));
 
-    const sections = await extraSections({ mongoUri: services.mongoUri, s3: services.s3, dataDir, seconds });
+    const sections = await extraSections(withServices);
     const md = `# Benchmarks
 
 Written by \`npm run bench\` on ${when.slice(0, 10)} (${when}). Every figure below was measured in that run.
 
 ## Machine
 ${machine()}
-- Database: ${services.describe.mongo.replace(/ at .*/, '')}; storage: ${services.describe.s3.replace(/ at .*/, '')}
+- Database: ${services.mongo.replace(/ at .*/, '')}; storage: ${services.s3.replace(/ at .*/, '')} — started afresh for each section
 
 SecantusDB is a single Python process: with it, throughput is the database's, not the gateway's.
 What the gateway itself costs is the CPU time per request of the gateway process
@@ -61,16 +81,13 @@ What the gateway itself costs is the CPU time per request of the gateway process
 ${table(life.results)}
 
 - Filing a ticket reaches **${ratio}%** of the bare route's throughput (${create.rps} vs ${bare.rps} req/s). Filing does more
-  than one insert: idempotency lookup, the daily ticket-number counter, the ticket insert with its queued hotline event,
-  the relay into the outbox, and the presenter.
+  than one insert: the daily ticket-number counter, the login phone as callback number, the ticket insert with its queued
+  hotline event, and (webhook mode, as here) the relay that moves that event into the outbox.
 - Outbox drain: ${life.drain.events} queued \`ticket.created\` events delivered to a local hotline stand-in in ${life.drain.seconds} s
   = **${life.drain.perSecond} events/s** (${life.drain.delivered} distinct events received).
 ${sections}`;
     await writeFile(join(import.meta.dirname, '..', 'BENCHMARKS.md'), md);
     console.log('[bench] wrote BENCHMARKS.md');
-  } finally {
-    await services.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -19,11 +19,14 @@ function bundleReport(): Record<string, unknown> | null {
   }
 }
 
-export async function extraSections(env: { mongoUri: string; s3: S3Settings; dataDir: string; seconds: number }): Promise<string> {
+type WithServices = <T>(fn: (env: { mongoUri: string; s3: S3Settings; dataDir: string; seconds: number }) => Promise<T>) => Promise<T>;
+
+export async function extraSections(withServices: WithServices): Promise<string> {
   console.log('[bench] chat in-process …');
   const inproc = await benchChatInProcess();
   console.log('[bench] chat over HTTP …');
-  const http = await benchChatHttp(env);
+  const http = await withServices((env) => benchChatHttp(env));
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   console.log('[bench] front-end bundles …');
   const bundles = bundleReport();
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
@@ -40,7 +43,7 @@ In-process (\`bench/chat-inprocess.ts\`, ${inproc.queries} messages as 3-message
 Heap at ${inproc.synthetic.entries} entries: ${inproc.synthetic.heapUsedMB} MB used (+${inproc.synthetic.heapDeltaMB} MB for the index${inproc.synthetic.gcExposed ? '' : '; run without --expose-gc, so approximate'}).
 Target p99 < 5 ms at 10,000 entries: **${inproc.synthetic.p99Ms < 5 ? 'met' : 'NOT met'}**.
 
-Over HTTP (${env.seconds} s each, 20 connections, 200 conversations, dev-set texts):
+Over HTTP (${seconds} s each, 20 connections, 200 conversations, dev-set texts):
 
 | scenario | requests | req/s | p50 ms | p99 ms | errors | non-2xx | gateway CPU ms/message |
 |---|---|---|---|---|---|---|---|

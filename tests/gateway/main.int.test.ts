@@ -1,34 +1,20 @@
 // The real entry point (what `npm start` runs), pointed at the test run's services through
 // MONGODB_URI / S3_*: it starts, serves, and stops cleanly on SIGTERM.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { spawnGatewayProcess } from '../support/entry-point.js';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
 
 describe('gateway entry point', () => {
   it('starts on existing servers, answers health, and shuts down gracefully on SIGTERM', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'minhu-main-'));
     const port = await freePort();
-    const s3 = inject('s3');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/main.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MINHU_DATA_DIR: dir,
-        MONGODB_URI: inject('mongoUri').replace('/minhu?', '/minhu_main_test?'),
-        S3_ENDPOINT: s3.endpoint,
-        S3_ACCESS_KEY: s3.accessKey,
-        S3_SECRET_KEY: s3.secretKey,
-        S3_BUCKET: s3.bucket,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnGatewayProcess({ port, dataDir: dir, dbName: 'minhu_main_test', env: { LOG_LEVEL: 'warn' } });
     let output = '';
-    child.stdout.on('data', (b) => (output += b));
-    child.stderr.on('data', (b) => (output += b));
+    child.stdout?.on('data', (b) => (output += b));
+    child.stderr?.on('data', (b) => (output += b));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const deadline = Date.now() + 30_000;

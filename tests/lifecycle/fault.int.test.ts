@@ -2,7 +2,7 @@
 // requests and is down for 10 seconds, and the gateway process is killed (SIGKILL) midway and started
 // again. Every ticket must reach the stand-in, exactly once by eventId. Real gateway processes
 // (main.ts) on the run's real MongoDB-wire server and MinIO.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
+import { spawnGatewayProcess } from '../support/entry-point.js';
 import { startHotlineStandin, type HotlineStandin } from '../standins/hotline.js';
 
 const SECRET = 'fault-test-secret-0123456789';
@@ -20,17 +21,12 @@ const dbName = `minhu_fault_${randomBytes(4).toString('hex')}`;
 const authSecret = randomBytes(32).toString('hex');
 
 function startGateway(port: number): ChildProcess {
-  const s3 = inject('s3');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/main.ts'], {
+  return spawnGatewayProcess({
+    port,
+    dataDir,
+    dbName,
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: {
-      ...process.env,
-      PORT: String(port),
-      MINHU_DATA_DIR: dataDir,
-      MONGODB_URI: inject('mongoUri').replace('/minhu?', `/${dbName}?`),
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY: s3.accessKey,
-      S3_SECRET_KEY: s3.secretKey,
-      S3_BUCKET: s3.bucket,
       AUTH_SECRET: authSecret,
       LOG_LEVEL: 'fatal',
       HOTLINE_MODE: 'webhook',
@@ -44,9 +40,7 @@ function startGateway(port: number): ChildProcess {
       OUTBOX_POLL_MS: '100',
       OTP_IP_PER_HOUR: '1000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  return child;
 }
 
 async function waitHealthy(url: string, ms = 30_000) {
