@@ -352,7 +352,7 @@ describe('lexicon, pinyin and English', () => {
 
 describe('accuracy floors on the labelled sets', () => {
   const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat');
-  for (const file of ['devset.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl']) {
+  for (const file of ['devset.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl']) {
     it(`${file}: intent ≥ 90%, category top-1 ≥ 90%, emergency recall 100%, no FAQ for out-of-scope`, () => {
       const m = evaluate(engine, parseEvalFile(join(dir, file)));
       expect(m.total).toBeGreaterThan(100);
