@@ -80,8 +80,11 @@ describe('status notifications', () => {
     const ticket = await fileAndAccept(token);
     expect((await gw.deps.models.Ticket.findById(ticket.id).lean())?.status).toBe('accepted');
     await until('message after retries', () => wechat.subscribeMessages.some((m: any) => m.data.character_string1.value === ticket.number));
-    const item = await gw.deps.models.Notification.findOne({ ticketId: ticket.id, type: 'status.accepted' }).lean();
-    expect(item?.status).toBe('delivered');
+    // WeChat answers before the worker records the delivery, so wait for the record.
+    const item = await until('notification marked delivered', async () => {
+      const found = await gw.deps.models.Notification.findOne({ ticketId: ticket.id, type: 'status.accepted' }).lean();
+      return found?.status === 'delivered' ? found : undefined;
+    });
     expect(item?.attempts).toBeGreaterThan(1);
   });
 

@@ -59,10 +59,10 @@ describe('outgoing webhooks', () => {
     expect(received.ticket).toMatchObject({ number: ticket.number, status: 'submitted', description: complaint.description, categoryId: 'noise' });
     expect(received.ticket.contactPhone).toMatch(/^1\d{10}$/);
     expect(hotline.badSignatures).toBe(0);
-    const item = await gw.deps.models.Outbox.findById(received.eventId).lean();
-    expect(item?.status).toBe('delivered');
-    // The event left the ticket document once it was queued.
-    expect((await gw.deps.models.Ticket.findById(ticket.id).lean())?.pendingEvents).toEqual([]);
+    // The stand-in answers before the worker records the delivery, so wait for the record.
+    await until('outbox item marked delivered', async () => (await gw.deps.models.Outbox.findById(received.eventId).lean())?.status === 'delivered');
+    // The event left the ticket document once it was queued (the relay pulls it after the outbox insert).
+    await until('pendingEvents emptied', async () => (await gw.deps.models.Ticket.findById(ticket.id).lean())?.pendingEvents?.length === 0);
   });
 
   it('forwards withdrawals and ratings', async () => {
