@@ -27,6 +27,18 @@ describe('emergency model', () => {
     }
   });
 
+  it('trains the same model from the same data (seeded shuffles), so a restart never changes an answer', () => {
+    const again = trainEmergencyModel(loadEmergencyTraining(kb));
+    for (const text of ['邻居家阳台一直往外冒黑烟还有爆裂声', '社保卡丢了怎么补办', 'my flatmate sent a goodbye text and is not answering']) {
+      expect(again.score(text)).toBe(model.score(text));
+    }
+  });
+
+  it('never flags a text whose n-grams it has never seen, whatever its bias', () => {
+    expect(model.score('qqqq zzzz')).toBe(-Infinity);
+    expect(model.flags('𠀀𠀁𠀂')).toBe(false);
+  });
+
   it('learns only from its examples (an untrained model flags nothing)', () => {
     const empty = trainEmergencyModel([{ text: '你好', emergency: false }]);
     expect(empty.flags('楼下着火了')).toBe(false);
