@@ -31,7 +31,7 @@ const WATER = '(?:水|洪水|河|江|湖|海|水库|池塘|鱼塘|水塘|水沟|
 /** People other than the speaker, for symptoms that are hyperbole when said of oneself (头疼得要命). */
 const OTHER = '(?:孩子|宝宝|婴儿|老人|爸|妈|外婆|外公|爷爷|奶奶|姥姥|姥爷|老公|老婆|丈夫|妻子|他|她|同事|朋友|邻居|老伴|病人|同学)';
 /** Someone has not come out / is going under. */
-const NOT_OUT = '(?:没出来|没有出来|出不来|出不去|走不出|没上来|还在屋里|还在里面|在往下沉|往下沉|沉下去|看不见了|冲走|被困|门打不开|打不开门|爬不上来|上不来|扑腾|挣扎|呛水|喊救命|掉下去|掉进去|推不开|瘫痪|没浮上来|浮不上来|没有浮上来|沉底|沉到水底|漂着不动|脸朝下)';
+const NOT_OUT = '(?:(?:车)?门(?:无法|不能|没法|怎么也)?(?:打不开|推不开|打开不了|开不了|无法打开)|没出来|没有出来|出不来|出不去|走不出|没上来|还在屋里|还在里面|在往下沉|往下沉|沉下去|看不见了|冲走|被困|门打不开|打不开门|爬不上来|上不来|扑腾|挣扎|呛水|喊救命|掉下去|掉进去|推不开|瘫痪|没浮上来|浮不上来|没有浮上来|沉底|沉到水底|漂着不动|脸朝下)';
 /** A place to fall or jump from. */
 const HEIGHT = '(?:桥上|大桥|桥边|江边|河边|楼顶|天台|屋顶|栏杆|窗台|窗外|窗户外|空调架|阳台外|楼边|顶楼|高架)';
 /** Harming weapons. */
@@ -48,7 +48,7 @@ const NOW = /(正在|赶紧|快来|快点|快救|救命|救救|还在|越来越|
 /** Words of something said to be happening just now — enough to override the administrative guard, not the past one. */
 const NOW_WEAK = /(突然|刚刚|刚才|现在|马上|快)/;
 /** It happened before: a claim or a complaint about the past. */
-const PAST = /(去年|上个月|上月|上周|上星期|上个星期|上礼拜|上个礼拜|上次|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
+const PAST = /(去年|上个月|上月|上周|上星期|上个星期|上礼拜|上个礼拜|上次|上回|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
 /** Hypothetical, preventive or administrative framing (claims, subsidies, rules, hazards). */
 const ADMIN =
   /(之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
@@ -183,6 +183,8 @@ const RULES: Rule[] = [
       '跳(?:进|入|下)?(?:了)?(?:江|河|湖|海|水库|水里)|冲进(?:了)?(?:河|江|湖|海|水)|冲起走|冲跑了|冲没了|(?:被|让)(?:水|浪|洪水|河水|海浪)?卷走|船[^，。]{0,3}翻|跳河|跳江|跳湖|跳海|淹死|快淹|要淹死|被(?:洪)?水冲|被冲走|冲走了|沉下去|往下沉|在下沉|不会游泳',
       '(?:水|洪水)[^，。]{0,6}(?:漫到|淹到|到了|没过|齐|已经到|涨到|到)[^，。]{0,3}(?:胸|(?<!脚)脖子|腰|下巴|头顶|屋顶|二楼|天花板|窗户|肩膀)',
       '被水围|被洪水围|水里.{0,4}(?:挣扎|喊|救)|水(?:在)?往上涨',
+      // Water rising around someone who cannot get away (a car in an underpass, a ground-floor room).
+      '(?:水位|水)[^，。]{0,6}(?:上涨|上升|猛涨|没过|漫过|淹过)[^。]{0,24}(?:车|人|孩子|儿童|老人|困|出不|打不开|无法)',
       `${WATER}[^。]{0,20}${NOT_OUT}`,
       `${PERSON}[^。]{0,12}不见了[^。]{0,20}(?:水|泳池|河|湖|塘|海)|(?:水|泳池|河|湖|塘|海)边[^。]{0,16}(?:不见了|找不到了)|水面上?漂着`,
       `${WATER}[^。]{0,20}来不及(?:跑|撤|逃)|(?:泄洪|洪水|山洪)[^。]{0,12}(?:还有人|有人)`,
@@ -272,6 +274,13 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
   { kind: 'drowning', numbers: ['110', '120'], pattern: /\b(drown(ing|ed)?|fell into (the )?(river|water|lake|sea|pool)|swept away|carried away|water (is )?rising|it'?s rising)\b/ },
   { kind: 'collapse', numbers: ['119', '120'], pattern: /\b(collapsed building|building (has )?collapsed|(roof|wall|house|ceiling) (has )?collapsed|buried)\b/ },
   {
+    // A structure giving way with people next to it, or about to come down.
+    kind: 'collapse',
+    numbers: ['119', '120'],
+    pattern:
+      /\b((about to|going to|could) (collapse|come down|give way|fall down)|collapsing|caving in|giving way|((wall|building|ceiling|roof|balcony|slope|hillside|scaffold\w*|crane|tree|billboard|house)s?\b[^.,]{0,30}?\b(is |are )?(\w+ )?(bulging|cracking|leaning|tilting|sliding|crumbling|sagging|swaying)[^.]{0,80}\b(people|staff|workers|kids|children|someone|residents|students|pedestrians|we'?re|we are|i'?m)\b[^.]{0,30}\b(beside|under|below|near|next to|inside|underneath|walking|working|playing|living|right)))\b/,
+  },
+  {
     kind: 'suicide',
     numbers: ['110', '120'],
     pattern: /\b(suicid(e|al)|kill myself|end my life|want to die|take my own life|jump off|end it all|(want|going|about|threatening) to jump|jump (from|off)|standing on the (roof|edge|ledge|bridge))\b/,
@@ -295,6 +304,24 @@ const NUMBERS_BY_KIND: Record<EmergencyKind, EmergencyNumber[]> = {
 };
 
 /** Reads normalized text (and the raw text for English); returns the kinds and numbers to call, or null. */
+/** Money owed, refunds and thanks: the talk of a complaint or a compliment, not of a live danger. */
+const GRIEVANCE_OR_THANKS = /(工资|欠(他|她|我|我们|了)?[^，。]{0,6}(钱|块|元)|押金|退款|发票|感谢|谢谢|表扬|\bthank)/;
+
+/**
+ * True when the framing says a danger is not live: it happened before, it is about claims, rules or money,
+ * or it is a thank-you — and nothing says it is happening now. The learned layer, which cannot tell what it
+ * reacted to, yields to this framing; the rules apply their own finer guards.
+ */
+export function framedAsNotLive(input: string, raw: string = input): boolean {
+  // "到现在/至今" measure how long a problem has lasted; they do not put a danger in the present.
+  const normalized = stripBenign(input).replace(/(直到现在|到现在|至今)/g, '　');
+  const now = /(正在|赶紧|快来|快点|快救|救命|救救|还在|越来越|[!！]|来人|此刻|眼看)/.test(normalized) || /\b(right now|hurry)\b/i.test(raw);
+  const nowWeak = now || NOW_WEAK.test(normalized) || /\b(now|just)\b/i.test(raw);
+  if (PAST.test(normalized) && !now) return true;
+  if (!nowWeak && (ADMIN.test(normalized) || GRIEVANCE_OR_THANKS.test(normalized + ' ' + raw.toLowerCase()))) return true;
+  return /\b(last (week|month|year)|years? ago|insurance|compensat\w*|subsid\w*|reimburs\w*)\b/i.test(raw) && !nowWeak;
+}
+
 export function detectEmergency(input: string, raw: string = input): EmergencyMatch | null {
   const normalized = stripBenign(input);
   const kinds: EmergencyKind[] = [];

@@ -4,7 +4,7 @@ import { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from 
 import { rankCategories, type CategoryScore } from './category-score.js';
 import { pushTurn, readContext, type ChatContext, type PendingClarify } from './context.js';
 import { buildDraft } from './draft.js';
-import { detectEmergency, type EmergencyMatch } from './emergency.js';
+import { detectEmergency, framedAsNotLive, type EmergencyMatch } from './emergency.js';
 import { loadEmergencyTraining, trainEmergencyModel, type EmergencyModel } from './emergency-model.js';
 import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
 import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
@@ -268,7 +268,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
 
     // 4. Greetings and subjects we do not cover; a content request (essay, code …) stays out even if it names one of ours.
     if (smallTalk && r.kwMax === 0) return outOfScope(ctx, r, true, 0.9);
-    const inScopeSubject = r.kwMax >= 3 || (r.complaint && r.kwMax >= 2);
+    // A strong grievance about one of our subjects stays ours even when it mentions a pastime ("半夜打游戏大喊大叫").
+    const inScopeSubject = r.kwMax >= 3 || (r.complaint && r.kwMax >= 2) || (r.complaint && r.signals.complaint >= 4.5 && r.kwMax >= 1);
     if (topic && (HARD_TOPICS.has(topic) || !inScopeSubject)) return outOfScope(ctx, r, false, 0.85);
 
     const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
@@ -317,9 +318,16 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   };
 }
 
+/** Words that put a message in the present moment. */
+const LIVE_NOW = /(正在|还在|现在|刚才|刚刚|马上|突然|赶紧|快来|救命|[!！])/;
+
 /** The learned layer names no kind of danger: give the three general numbers (and 122 for road crashes). */
 function learnedEmergency(raw: string, normalized: string, model: EmergencyModel): EmergencyMatch | null {
   if (!model.flagsNormalized(normalized)) return null;
+  // The model cannot say what it reacted to ("打麻将", "刀郎"), so it yields to framing that says nothing is live:
+  // the past, claims and money, thanks, or an off-topic subject such as the weather.
+  if (framedAsNotLive(normalized, raw)) return null;
+  if (detectOutOfScopeTopic(normalized) && !LIVE_NOW.test(normalized) && !/\b(right now|now|just)\b/i.test(raw)) return null;
   const road = /(撞|车祸|追尾|翻车|crash|accident|hit by)/i.test(raw);
   return { kinds: [], numbers: road ? ['110', '119', '120', '122'] : ['110', '119', '120'] };
 }

@@ -43,7 +43,16 @@ const GRIEVANCE: Cue[] = [
   { pattern: /(还(说|是)?没(有)?(修|恢复|来|解决|处理|发|到账|到|寄到|收到|拿到|批|审核|办好|制好|做好|弄好|下来|抽干|回|通知|联系|答复|回复)|一直(没|不|在|都|显示|说)|到现在(都|还)?|至今|都没(拿到|到账|发|来|人)|还是(不|没|说))/, weight: 2 },
   { pattern: /((好|十|几|两|三|四|五|六|半|一)(几)?(个)?(天|月|周|星期|礼拜|年|钟|小时|钟头)了|(申请|提交|交上去|报上去|等|办|跑|试)了(好|一|两|三|四|五|半|几|十)|每天|天天|每晚|整晚|一整天|整夜|一个多月|半个月|好几次|好几趟|好几天|好几回|几回了|[一两三四五六七八九十几多]次了|(退回|驳回|拒绝)了?.{0,2}次|跑了.{0,2}趟|[三四五六七八九十]趟|年年|连着|每次|每周|每个月都|每周都|一下雨就|老是|总是|经常|三天两头|一天一夜|一整夜|不停(?!车)|没完没了|没日没夜|24小时|二十四小时)/, weight: 1.5 },
   { pattern: /(派人处理|do something|send someone)/, weight: 3, kind: 'help' },
+  // A request for an action, worded as a question ("能不能把排水修下", "能帮忙退钱吗", "能不能找人管管").
+  {
+    pattern: /(能不能|能否|可不可以|可否|能|可以|麻烦)[^，。？?]{0,12}(帮忙|派人|找人|来人|修(一下|一哈|下|好)|管管|管一管|处理一下|清理|清一下|疏通|退(钱|款|费)|多放|加装|安排人|督促|催(一下|下|促))/,
+    weight: 3,
+    kind: 'help',
+  },
 ];
+
+/** "What am I to do": after a grievance it asks for help, not for a standard answer ("包工头不给钱 咋整"). */
+const HELPLESS = /(怎么办|咋办|咋整|咋弄|咋个搞|怎么搞的|咋搞的|点算|点办|如何是好|么样搞|啷个办)/;
 
 /** Thanks without naming a ticket: praise when nothing is asked. */
 const SOFT_PRAISE: Cue = { pattern: /((非常|特别|十分|真心|衷心|万分|太)(感谢|谢谢)|加班.{0,6}(帮|给)(我|我们))/, weight: 2, kind: 'praise' };
@@ -94,9 +103,16 @@ export function readIntentSignals(normalized: string): IntentSignals {
   const howTo = HOW_TO_FILE.test(normalized);
   const explicitScore = howTo ? 0 : score(EXPLICIT, normalized, kinds);
   const grievance = score(GRIEVANCE, normalized, kinds) + score([SOFT_PRAISE], normalized, kinds);
-  const question = score(QUESTION, normalized) + (howTo ? 2 : 0);
+  let question = score(QUESTION, normalized) + (howTo ? 2 : 0);
+  let helpless = 0;
+  if (grievance >= 2 && HELPLESS.test(normalized)) {
+    // The question words of "怎么办" (up to 1.5 + 1 + 0.5) stop counting as a question and count as a plea.
+    helpless = 1.5;
+    question = Math.max(0, question - 3);
+    kinds.set('help', (kinds.get('help') ?? 0) + helpless);
+  }
   return {
-    complaint: explicitScore + grievance,
+    complaint: explicitScore + grievance + helpless,
     length: normalized.replace(/\s+/g, '').length,
     question,
     explicit: explicitScore > 0,
