@@ -220,6 +220,7 @@ export const ENGLISH: Record<string, string[]> = {
   申请: ['apply', 'application', 'apply for'],
   没人来: ['nobody came', 'no one came', 'nobody has come', 'no one has come', 'nobody showed up', 'no one showed up', 'nobody fixed', 'nobody has fixed', 'no one has fixed'],
   好几天了: ['for two days', 'for two weeks', 'for two months', 'for three days', 'for three weeks', 'for three months', 'for four days', 'for four weeks', 'for four months', 'for five days', 'for five weeks', 'for five months', 'for several days', 'for several weeks', 'for several months', 'for many days', 'for many weeks', 'for many months', 'for a few days', 'for a few weeks', 'for a few months', 'for 2 days', 'for 2 weeks', 'for 2 months', 'for 3 days', 'for 3 weeks', 'for 3 months', 'for 4 days', 'for 4 weeks', 'for 4 months', 'for 5 days', 'for 5 weeks', 'for 5 months'],
+  没人通知: ['nobody told', 'nobody tell', 'nobody tells', 'no one told', 'no one tells', 'nobody informed', 'without notice', 'without any notice', 'no notice', 'no warning', 'without warning'],
   没人: ['nobody', 'no one', 'no-one'],
   拒绝: ['rejected', 'refused', 'denied', 'turned down', 'refuse', 'refuses', 'rejects', 'declined'],
   不认账: ['not valid', 'no longer valid', 'invalid', "won't honour", "won't honor", 'not honour', 'not honor', 'not honouring', 'not honoring'],
@@ -231,7 +232,8 @@ export const ENGLISH: Record<string, string[]> = {
     // Polite and indirect requests for action: a question in form, a request in substance.
     'could someone', 'could somebody', 'can somebody', 'would someone', 'would somebody', 'could anyone', 'can anyone',
     'for someone to', 'for somebody to', 'get someone to', 'have someone', 'could you send', 'can you send', 'kindly send', 'please send',
-    'look into', 'looked into', 'follow up on', 'follow up', 'chase up', 'chase it', 'chase this', 'chase them', 'sort it out', 'sort this out', 'sort out',
+    'possible for police', 'possible for the police', 'possible for traffic police', 'possible for them to', 'possible for the city', 'possible for an inspector',
+    'help her', 'help him', 'help them', 'look into', 'looked into', 'follow up on', 'follow up', 'chase up', 'chase it', 'chase this', 'chase them', 'sort it out', 'sort this out', 'sort out',
     'be inspected', 'be checked', 'be fixed', 'be repaired', 'be removed', 'be cleared', 'be dealt with', 'be sorted', 'be investigated', 'be stopped',
     'raise this with', 'take action', 'intervene', 'do the needful', 'investigate', 'get them to', 'make them', 'tell them to',
     "i'd appreciate it if", 'i would appreciate it if', 'appreciate it if', 'please check', 'please look', 'please arrange', 'please ask', 'please stop',
