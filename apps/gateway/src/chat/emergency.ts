@@ -304,8 +304,8 @@ const NUMBERS_BY_KIND: Record<EmergencyKind, EmergencyNumber[]> = {
 };
 
 /** Reads normalized text (and the raw text for English); returns the kinds and numbers to call, or null. */
-/** Money owed, refunds and thanks: the talk of a complaint or a compliment, not of a live danger. */
-const GRIEVANCE_OR_THANKS = /(工资|欠(他|她|我|我们|了)?[^，。]{0,6}(钱|块|元)|押金|退款|发票|感谢|谢谢|表扬|\bthank)/;
+/** Complaints, fines, money owed, refunds and thanks: the talk of a ticket or a compliment, not of a live danger. */
+const GRIEVANCE_OR_THANKS = /(投诉|反映|举报|差评|罚不罚|罚多少|扣几分|扣分|工资|欠(他|她|我|我们|了)?[^，。]{0,6}(钱|块|元)|押金|退款|发票|感谢|谢谢|表扬|\bthank)/;
 
 /**
  * True when the framing says a danger is not live: it happened before, it is about claims, rules or money,
@@ -319,7 +319,7 @@ export function framedAsNotLive(input: string, raw: string = input): boolean {
   const nowWeak = now || NOW_WEAK.test(normalized) || /\b(now|just)\b/i.test(raw);
   if (PAST.test(normalized) && !now) return true;
   if (!nowWeak && (ADMIN.test(normalized) || GRIEVANCE_OR_THANKS.test(normalized + ' ' + raw.toLowerCase()))) return true;
-  return /\b(last (week|month|year)|years? ago|insurance|compensat\w*|subsid\w*|reimburs\w*)\b/i.test(raw) && !nowWeak;
+  return /\b(last (week|month|year)|(days?|weeks?|months?|years?) ago|insurance|compensat\w*|subsid\w*|reimburs\w*|complain\w*|applied|application|fined?)\b/i.test(raw) && !nowWeak;
 }
 
 export function detectEmergency(input: string, raw: string = input): EmergencyMatch | null {

@@ -4,6 +4,7 @@ export const ENGLISH: Record<string, string[]> = {
   // business-registration
   营业执照: ['business license', 'business licence', 'trading license', 'trade license'],
   注册公司: ['register a company', 'register my company', 'register a business', 'company registration', 'set up a company', 'start a company', 'open a company', 'start a business', 'open a shop', 'open a store', 'incorporate', 'business registration', 'set up a business'],
+  外资企业: ['wholly foreign-owned enterprise', 'foreign-owned enterprise', 'wholly foreign-owned', 'foreign-owned company', 'wfoe', 'foreign-invested enterprise', 'foreign-invested company', 'joint venture', 'representative office'],
   个体户: ['sole trader', 'sole proprietor', 'sole proprietorship', 'individual business', 'self-employed', 'individual industrial and commercial household'],
   注销公司: ['deregister', 'deregistration', 'close my company', 'close a company', 'close down my company', 'close the company', 'cancel my company', 'shut down my company', 'dissolve'],
   企业年报: ['annual report', 'annual reports'],
@@ -155,7 +156,9 @@ export const ENGLISH: Record<string, string[]> = {
   饭店: ['restaurant'],
   售后: ['after-sales', 'after sales', 'warranty'],
   // traffic-parking
-  违停: ['illegal parking', 'illegally parked', 'parked illegally', 'blocking my', 'blocked my', 'blocking the', 'double parked'],
+  抵押登记: ['mortgage discharge', 'discharge the mortgage', 'discharge of mortgage', 'mortgage release', 'release the mortgage', 'release of the mortgage', 'mortgage cancellation', 'cancel the mortgage', 'mortgage registration', 'register the mortgage'],
+  交警: ['traffic police', 'traffic policeman', 'traffic officer', 'traffic officers', 'traffic warden', 'traffic wardens'],
+  违停: ['double-parked', 'double parking', 'double-parking', 'illegal parking', 'illegally parked', 'parked illegally', 'blocking my', 'blocked my', 'blocking the', 'double parked'],
   停车: ['parking', 'parked', 'parking space', 'parking lot', 'car park', 'parking spot'],
   红绿灯: ['traffic light', 'traffic lights', 'traffic signal', 'traffic signals', 'stoplight'],
   公交: ['bus', 'buses', 'bus stop', 'bus route', 'bus line', 'bus service'],
@@ -197,6 +200,9 @@ export const ENGLISH: Record<string, string[]> = {
   每晚: ['every night', 'each night', 'nightly'],
   工作人员: ['staff', 'officer', 'officers', 'clerk', 'employees at'],
   很热心: ['very helpful', 'so helpful', 'really helpful', 'helpful', 'kind and patient', 'very patient'],
+  社保缴费: ['social insurance contributions', 'social security contributions', 'social insurance payments', 'pension contributions'],
+  缴费: ['contributions', 'contribution'],
+  政务服务中心: ['administrative service centre', 'administrative service center', 'government service centre', 'government service center', 'service hall', 'citizen service centre', 'citizen service center'],
   社保局: ['social security office', 'social security bureau', 'social insurance office'],
   诗: ['poem', 'poetry'],
   几点了: ['what time is it', 'what time'],
