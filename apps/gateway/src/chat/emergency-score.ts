@@ -54,7 +54,9 @@ const SIGNS: Sign[] = [
   { pattern: /(短路|电火花|跳火|(?<!打)火花)/, weight: 1.5, kind: 'fire' },
   { pattern: /(轰隆|轰的一声|巨响|爆响|砰的一声)/, weight: 1.5, kind: 'fire' },
   // violence and crime
-  { pattern: /(刀|(?<!充电|水)枪(?!战|手)|棍|斧头|砍|劈(?!柴)|捅|(?<![抹])杀(?!价|毒|菌|虫)|弄死|打死(?!也|都))/, weight: 2.5, kind: 'violence' },
+  // A weapon named is a sign; a weapon used is a strong one (a kitchen knife in a recipe question is neither).
+  { pattern: /(刀|(?<!充电|水)枪(?!战|手)|棍|斧头)/, weight: 1.5, kind: 'violence' },
+  { pattern: /(砍|劈(?!柴)|捅|(?<![抹])杀(?!价|毒|菌|虫)|弄死|打死(?!也|都))/, weight: 2.5, kind: 'violence' },
   { pattern: /抢(?!购|号|票|学位|红包|修|救|险|答|先|占|手|眼|镜|单|到)/, weight: 2, kind: 'crime' },
   { pattern: /(撬|(?<!小)偷(?!懒|税|排|倒|工减料|拍|电|水)|小偷|入室)/, weight: 1.5, kind: 'crime' },
   { pattern: /(跟踪|尾随|绑架|绑走|劫持|拐)/, weight: 2, kind: 'crime' },
@@ -97,7 +99,7 @@ const PAST_OR_RECURRING = /(去年|上个月|上周|上次|前几天|以前|之�
 
 /** Everyday phrases built from danger words (跳楼价, 血汗钱, 吵死, 打死蚊子 …): removed before any emergency matching. */
 const BENIGN =
-  /(跳楼价|跳楼甩卖|跳楼大甩卖|血汗钱|抢修|抢购|抢号|抢票|烟熏火燎|打死[^，。]{0,4}(?:猫|狗|蚊子|老鼠|蟑螂|虫)|(?:吵|热|累|冻|气|急|烦|笑|饿|困|忙|闷|吓|臭)死(?:了|人|我)?|火锅|火车|上火|发火|恼火|窝火|火气)/g;
+  /(跳楼价|跳楼甩卖|跳楼大甩卖|血汗钱|抢修|抢购|抢号|抢票|抢着(?:走|过|开|上|买|抢)|烟熏火燎|杀(?:鸡|鱼|鸭|鹅|猪|羊|牛|棋|进去|进场|出重围|时间|价)|杀猪菜|杀猪盘|秒杀|火爆|爆火|爆款|爆单|气(?:到|得)?爆炸|气炸|坑死|(?:暖气|锅炉)[^，。]{0,2}烧得|烧得跟没烧|打死[^，。]{0,4}(?:猫|狗|蚊子|老鼠|蟑螂|虫)|(?:吵|热|累|冻|气|急|烦|笑|饿|困|忙|闷|吓|臭)死(?:了|人|我)?|火锅|火车|上火|发火|恼火|窝火|火气)/g;
 
 export function stripBenign(normalized: string): string {
   return normalized.replace(BENIGN, '　');

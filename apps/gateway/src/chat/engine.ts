@@ -13,7 +13,7 @@ import type { KbEntry } from './kb.js';
 import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
 import { TYPOS } from './lexicon/replacements.js';
 import { normalizeText } from './normalize.js';
-import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk } from './out-of-scope.js';
+import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk, matchOutOfScopeTopic } from './out-of-scope.js';
 import { createPinyinFixer, type PinyinFixer } from './pinyin-fix.js';
 import { browseText, clarifyText, complaintText, consultText, emergencyText, outOfScopeText } from './reply.js';
 import { tokenize } from './segment.js';
@@ -248,7 +248,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       }
     }
 
-    const topic = detectOutOfScopeTopic(r.norm);
+    const topicMatch = matchOutOfScopeTopic(r.norm);
+    const topic = topicMatch?.topic ?? null;
     const smallTalk = isSmallTalk(r.norm);
 
     // 3. A follow-up in the category we were talking about ("那需要带什么材料？").
@@ -269,7 +270,9 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     // 4. Greetings and subjects we do not cover; a content request (essay, code …) stays out even if it names one of ours.
     if (smallTalk && r.kwMax === 0) return outOfScope(ctx, r, true, 0.9);
     // A strong grievance about one of our subjects stays ours even when it mentions a pastime ("半夜打游戏大喊大叫").
-    const inScopeSubject = r.kwMax >= 3 || (r.complaint && r.kwMax >= 2) || (r.complaint && r.signals.complaint >= 4.5 && r.kwMax >= 1);
+    // The words that named the topic ("打麻将") do not also count as our subject (麻将 is a noise keyword).
+    const subject = topicMatch ? subjectOutside(r.kw, topicMatch.words) : r.kwMax;
+    const inScopeSubject = subject >= 3 || (r.complaint && subject >= 2) || (r.complaint && r.signals.complaint >= 4.5 && subject >= 1);
     if (topic && (HARD_TOPICS.has(topic) || !inScopeSubject)) return outOfScope(ctx, r, false, 0.85);
 
     const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
@@ -316,6 +319,13 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     },
     size: () => index.entries.length,
   };
+}
+
+/** Strongest per-category keyword evidence left once the hits inside `words` are set aside. */
+function subjectOutside(kw: KeywordEvidence, words: string): number {
+  const scores = new Map<CategoryId, number>();
+  for (const h of kw.hits) if (!words.includes(h.word)) scores.set(h.categoryId, (scores.get(h.categoryId) ?? 0) + h.weight);
+  return Math.max(0, ...scores.values());
 }
 
 /** Words that put a message in the present moment. */

@@ -14,12 +14,38 @@ for (const key of table.keys()) {
 /** English phrases, longest first, as word-sequence → Chinese. */
 const englishPhrases = new Map<string, string>();
 let maxEnglishWords = 1;
+/**
+ * The same phrases without their stopwords, when two or more content words remain ("register a business" →
+ * "register business"), so "register my business" and non-native "register business" find them too.
+ */
+const contentPhrases = new Map<string, string>();
+let maxContentWords = 2;
 for (const [zh, phrases] of Object.entries(ENGLISH)) {
   for (const p of phrases) {
     const key = p.toLowerCase().trim().split(/\s+/).join(' ');
     if (!englishPhrases.has(key)) englishPhrases.set(key, zh);
     maxEnglishWords = Math.max(maxEnglishWords, key.split(' ').length);
   }
+}
+for (const [zh, phrases] of Object.entries(ENGLISH)) {
+  for (const p of phrases) {
+    const content = p.toLowerCase().trim().split(/\s+/).filter((w) => !ENGLISH_STOPWORDS.has(w));
+    const key = content.join(' ');
+    if (content.length < 2 || englishPhrases.has(key) || contentPhrases.has(key)) continue;
+    contentPhrases.set(key, zh);
+    maxContentWords = Math.max(maxContentWords, content.length);
+  }
+}
+
+/** Look a single word up as written, then by its likely base forms (transferring → transfer, applied → apply). */
+function lookupWord(word: string): string | undefined {
+  const direct = englishPhrases.get(word);
+  if (direct !== undefined) return direct;
+  for (const base of baseForms(word)) {
+    const zh = englishPhrases.get(base);
+    if (zh !== undefined) return zh;
+  }
+  return undefined;
 }
 
 /** Replace variants by their canonical form, longest match first (copies untouched stretches in slices). */
@@ -64,12 +90,27 @@ export function translateEnglish(text: string): string {
       let done = false;
       for (let n = Math.min(maxEnglishWords, words.length - i); n >= 1; n--) {
         const key = words.slice(i, i + n).join(' ');
-        const zh = englishPhrases.get(key) ?? (n === 1 ? englishPhrases.get(stem(key)) : undefined);
+        const zh = n === 1 ? lookupWord(key) : englishPhrases.get(key);
         if (zh !== undefined) {
           out.push(zh);
           i += n;
           done = true;
           break;
+        }
+      }
+      if (!done && !ENGLISH_STOPWORDS.has(words[i]!)) {
+        // The phrase with stopwords skipped: positions of the next content words.
+        const at: number[] = [];
+        for (let j = i; j < words.length && at.length < maxContentWords; j++) if (!ENGLISH_STOPWORDS.has(words[j]!)) at.push(j);
+        for (let n = at.length; n >= 2 && !done; n--) {
+          const content = at.slice(0, n).map((j) => words[j]!);
+          const base = baseForms(content[n - 1]!)[0];
+          const zh = contentPhrases.get(content.join(' ')) ?? (base ? contentPhrases.get([...content.slice(0, -1), base].join(' ')) : undefined);
+          if (zh !== undefined) {
+            out.push(zh);
+            i = at[n - 1]! + 1;
+            done = true;
+          }
         }
       }
       if (!done) {
@@ -88,11 +129,20 @@ export function translateEnglish(text: string): string {
   });
 }
 
-function stem(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('es') && word.length > 4) return word.slice(0, -2);
-  if (word.endsWith('s') && word.length > 3) return word.slice(0, -1);
-  return word;
+/** Likely base forms of an inflected word, most likely first: plurals, -ing and -ed (with e restored or a doubled consonant undone). */
+function baseForms(word: string): string[] {
+  const out: string[] = [];
+  if (word.endsWith('ies') && word.length > 4) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es') && word.length > 4) out.push(word.slice(0, -2));
+  if (word.endsWith('s') && word.length > 3) out.push(word.slice(0, -1));
+  for (const suffix of ['ing', 'ed']) {
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 2) continue;
+    const root = word.slice(0, -suffix.length);
+    out.push(root, `${root}e`);
+    if (/([b-df-hj-np-tv-z])\1$/.test(root)) out.push(root.slice(0, -1));
+    if (suffix === 'ed' && root.endsWith('i')) out.push(`${root.slice(0, -1)}y`);
+  }
+  return out;
 }
 
 /**

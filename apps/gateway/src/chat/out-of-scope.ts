@@ -29,7 +29,7 @@ const TOPICS: { topic: OutOfScopeTopic; pattern: RegExp }[] = [
   {
     topic: 'chitchat',
     pattern:
-      /(笑话|段子|讲个故事|讲故事|唱首歌|唱个歌|你是谁|你叫什么|你是机器人|你是人吗|你是真人|你是男的|你是女的|男的还是女的|你几岁|你多大|你会什么|你会不会|(?:你|给我)[^，。]{0,4}(?:唱|跳个|画个|讲个)|你真棒|你真好|你吃饭|吃饭了没|吃了吗|在吗|在不在|无聊|陪我聊|聊会天|聊聊天|聊会儿天|我爱你|喜欢你|你真笨|你好笨|傻瓜|哈哈哈|嘿嘿|呵呵|早上好|晚上好|晚安|午安|你好呀|在干嘛|干什么呢|做个朋友|生日快乐|新年快乐)/,
+      /(笑话|段子|讲个故事|讲故事|唱首歌|唱个歌|你是谁|你叫什么|你是机器人|(?:你|您|恁|侬|汝)?这(?:个)?机器人|你是人吗|你是真人|你是男的|你是女的|男的还是女的|你几岁|你多大|你会什么|你会不会|(?:你|给我)[^，。]{0,4}(?:唱|跳个|画个|讲个)|你真棒|你真好|你吃饭|吃饭了没|吃了吗|在吗|在不在|无聊|陪我聊|聊会天|聊聊天|聊会儿天|我爱你|喜欢你|你真笨|你好笨|傻瓜|哈哈哈|嘿嘿|呵呵|早上好|晚上好|晚安|午安|你好呀|在干嘛|干什么呢|做个朋友|生日快乐|新年快乐)/,
   },
   {
     topic: 'finance',
@@ -50,7 +50,7 @@ const TOPICS: { topic: OutOfScopeTopic; pattern: RegExp }[] = [
   },
   {
     topic: 'entertainment',
-    pattern: /(电影|电视剧|综艺|明星|追星|八卦|小说|睡前故事|游戏|王者荣耀|原神|抖音|动漫|歌曲|推荐.{0,4}(?:歌|电影|书|剧)|好看的剧|听歌|演唱会)/,
+    pattern: /(电影|电视剧|综艺|明星|追星|八卦|小说|睡前故事|游戏|麻将|象棋|围棋|扑克|斗地主|打牌|下棋|掼蛋|王者荣耀|原神|抖音|动漫|歌曲|推荐.{0,4}(?:歌|电影|书|剧)|好看的剧|听歌|演唱会)/,
   },
   {
     topic: 'sports',
@@ -75,7 +75,15 @@ export const HARD_TOPICS: ReadonlySet<OutOfScopeTopic> = new Set(['homework', 'c
 
 /** The out-of-scope topic the text is about, or null. */
 export function detectOutOfScopeTopic(normalized: string): OutOfScopeTopic | null {
-  for (const { topic, pattern } of TOPICS) if (pattern.test(normalized)) return topic;
+  return matchOutOfScopeTopic(normalized)?.topic ?? null;
+}
+
+/** The topic and the words that named it ("麻将"), so those words are not also counted as one of our subjects. */
+export function matchOutOfScopeTopic(normalized: string): { topic: OutOfScopeTopic; words: string } | null {
+  for (const { topic, pattern } of TOPICS) {
+    const m = pattern.exec(normalized);
+    if (m) return { topic, words: m[0] };
+  }
   return null;
 }
 
