@@ -319,6 +319,16 @@ describe('lexicon, pinyin and English', () => {
     expect(normalizeText('my residence permit')).toContain('居住证');
   });
 
+  it('reads English inflections and phrases with the small words left out or added', () => {
+    expect(normalizeText('transferring my pension')).toContain('转移'); // transferring → transfer
+    expect(normalizeText('I registered yesterday')).toContain('登记'); // registered → register
+    expect(normalizeText('how to register business')).toContain('注册公司'); // "register a business" without "a"
+    expect(normalizeText('we want to register our new business')).not.toContain('注册公司'); // only stopwords may be skipped
+    expect(normalizeText('3 months salary')).toContain('工资'); // a phrase match never swallows the next word
+    expect(normalizeText('我外公么样申请')).toContain('怎么申请');
+    expect(normalizeText('怎么样')).toBe('怎么样'); // the standard word that contains a dialect variant is kept
+  });
+
   const homophones: [string, string][] = [
     ['居主证怎么办理', 'household-id'], // 居主 → 居住 (same sound, not in the typo list)
     ['养老经每个月发多少', 'social-insurance'],

@@ -88,18 +88,17 @@ export function translateEnglish(text: string): string {
     let i = 0;
     while (i < words.length) {
       let done = false;
-      for (let n = Math.min(maxEnglishWords, words.length - i); n >= 1; n--) {
-        const key = words.slice(i, i + n).join(' ');
-        const zh = n === 1 ? lookupWord(key) : englishPhrases.get(key);
+      // Longest first: a phrase as written, then a phrase with stopwords skipped, then the single word.
+      for (let n = Math.min(maxEnglishWords, words.length - i); n >= 2 && !done; n--) {
+        const zh = englishPhrases.get(words.slice(i, i + n).join(' '));
         if (zh !== undefined) {
           out.push(zh);
           i += n;
           done = true;
-          break;
         }
       }
       if (!done && !ENGLISH_STOPWORDS.has(words[i]!)) {
-        // The phrase with stopwords skipped: positions of the next content words.
+        // Positions of the next content words.
         const at: number[] = [];
         for (let j = i; j < words.length && at.length < maxContentWords; j++) if (!ENGLISH_STOPWORDS.has(words[j]!)) at.push(j);
         for (let n = at.length; n >= 2 && !done; n--) {
@@ -111,6 +110,14 @@ export function translateEnglish(text: string): string {
             i = at[n - 1]! + 1;
             done = true;
           }
+        }
+      }
+      if (!done) {
+        const zh = lookupWord(words[i]!);
+        if (zh !== undefined) {
+          out.push(zh);
+          i++;
+          done = true;
         }
       }
       if (!done) {

@@ -59,8 +59,9 @@ export const DIALECT: Record<string, string[]> = {
   他: ['佢'],
   他们: ['佢哋', '伊拉'],
   们: ['哋'],
-  什么: ['乜嘢', '咩', '啥子', '啥', '乜', '嘛子', '么事', '么斯'],
-  怎么: ['点样', '咋个', '啷个', '哪能', '咋', '么样'],
+  // Wuhan 么事/么样 arrive as 幺事/幺样: the traditional→simplified step reads a lone 么 as 幺.
+  什么: ['乜嘢', '咩', '啥子', '啥', '乜', '嘛子', '么事', '么斯', '幺事', '幺斯'],
+  怎么: ['点样', '咋个', '啷个', '哪能', '咋', '么样', '幺样'],
   // Protect the standard words that contain a dialect variant (怎么样 ⊃ 么样).
   怎么样: ['咋样'],
   什么样: ['啥样'],
