@@ -48,10 +48,12 @@ const NOW = /(正在|赶紧|快来|快点|快救|救命|救救|还在|越来越|
 /** Words of something said to be happening just now — enough to override the administrative guard, not the past one. */
 const NOW_WEAK = /(突然|刚刚|刚才|现在|马上|快)/;
 /** It happened before: a claim or a complaint about the past. */
-const PAST = /(去年|上个月|上月|上周|上星期|上个星期|上礼拜|上个礼拜|上次|上回|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
+const PAST = /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|去年|上个月|上月|上周|上星期|上个星期|上礼拜|上个礼拜|上次|上回|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
+/** A story being discussed: a TV drama, a novel, a game, homework about a book. */
+const FICTION = /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说里|读后感|第[一二三四五六七八九十\d]+集|游戏里|书里)/;
 /** Hypothetical, preventive or administrative framing (claims, subsidies, rules, hazards). */
 const ADMIN =
-  /(之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
+  /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说|读后感|作文|第[一二三四五六七八九十\d]+集|游戏里|之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
 /** A problem that keeps happening: a complaint, not a live emergency. */
 const RECURRING = /(经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
 
@@ -146,6 +148,7 @@ const RULES: Rule[] = [
     exclude: /(打人工|打人家电话|打死[^，。]{0,4}(?:猫|狗|蚊子|老鼠|蟑螂|虫))/g,
     // "上周被人打了，派出所不管" is a report about the past, not a fight going on now.
     guarded: true,
+    unless: FICTION,
   },
   {
     kind: 'crime',
@@ -173,7 +176,7 @@ const RULES: Rule[] = [
     ),
     recurringGuard: true,
     guarded: true,
-    exclude: /(钥匙锁在|钥匙关在|钥匙落在)/g,
+    exclude: /(钥匙锁在|钥匙关在|钥匙落在|卡在(?:哪|什么|这个|那个|审批|流程|系统)[^，。]{0,4}(?:环节|步骤|流程|审批|系统|手续|阶段|地方|部门)?)/g,
   },
   {
     kind: 'drowning',
@@ -213,6 +216,8 @@ const RULES: Rule[] = [
       '想不开|做傻事|走极端|不想(?:再)?醒|永远睡|翻过(?:了)?[^，。]{0,6}(?:护栏|栏杆|围栏)|越走越深|往(?:河|湖|江|海|水库)里走|跨出栏杆|翻过栏杆|翻出栏杆|爬上栏杆|站在栏杆外|(?:留了?(?:一)?封信|留下遗书|对不起大家)[^。]{0,16}(?:关机|联系不上|不接|找不到)|不活了|带着?孩子一起(?:走|死|跳)|活着就是(?:个)?(?:拖累|累赘)|活着是(?:个)?(?:拖累|累赘)|我就是个(?:拖累|累赘)|从桥上(?:下去|跳)',
       `(?:撑不下去|熬不下去|受不了了|太累了|没意思)[^。]{0,24}(?:${HEIGHT}|电话(?:也)?不接|联系不上|说再见|对不起)`,
       `${PERSON}[^。]{0,6}(?:站在|坐在|爬上)[^。]{0,4}(?:楼顶|天台|栏杆|窗台|桥)`,
+      // Climbed up somewhere high and threatening to jump (a classic wage protest).
+      '(?:爬|站|坐|蹲|跑)(?:上|到|在)(?:了)?[^，。]{0,8}(?:顶|楼|天台|塔吊|脚手架|桥|栏杆|广告牌|高处|烟囱)[^。]{0,20}(?:跳|不活|寻死|死给)',
     ),
     exclude: /(跳楼价|跳楼甩卖|跳楼大甩卖|跳下来的价格)/g,
   },
@@ -253,10 +258,10 @@ const RULES: Rule[] = [
 
 /** English phrasings checked on the raw (lower-cased) text, where negations and pronouns still exist. */
 const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern: RegExp }[] = [
-  { kind: 'fire', numbers: ['119'], pattern: /\b(fire(?! (lane|exit|escape|door|hydrant|extinguisher|safety|drill|alarm test|station|department|brigade)s?\b)|on fire|smoke|flames?|burning|explosion|exploded)\b/ },
+  { kind: 'fire', numbers: ['119'], pattern: /\b(fire(?! (lane|exit|escape|door|hydrant|extinguisher|safety|drill|alarm test|station|department|brigade|truck|engine|fighter|service|hose|hazard|risk|access|code|inspection|for my stove|on the stove|for the stove)s?\b)(?<!stove fire)|on fire|smoke|flames?|burning|explosion|exploded)\b/ },
   { kind: 'hazard', numbers: ['119'], pattern: /\b(sparks?|sparking|electrocut\w*|live wires?|exposed wires?)\b/ },
   { kind: 'drowning', numbers: ['110', '120'], pattern: /\b(drown\w*|can'?t swim|went under|pulled (him|her|them) out of the water|missing (near|by|at) the (pool|river|lake|sea))\b/ },
-  { kind: 'gas', numbers: ['119'], pattern: /\b(gas (leak|smell)|smell(s|ing)? (of |like )?(gas|rotten eggs?)|rotten eggs?|carbon monoxide)\b/ },
+  { kind: 'gas', numbers: ['119'], pattern: /\b((gas|cylinder|tank|canister|pipe)[^.]{0,50}\bhiss\w*|hiss\w*[^.]{0,20}\b(gas|cylinder|tank|smell)|gas (leak|smell)|smell(s|ing)? (of |like )?(gas|rotten eggs?)|rotten eggs?|carbon monoxide)\b/ },
   {
     kind: 'medical',
     numbers: ['120'],
@@ -267,12 +272,19 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
     kind: 'violence',
     numbers: ['110'],
     pattern:
-      /\b((with|holding|has|had|have|got|pulled|pulling|waving|swinging|brandishing|carrying) (a |an |his |her |their )?(kitchen |big |long )?(knife|knives|machete|cleaver|gun)|(knife|gun) (at|to|in his|in her)|stab(bed|bing)?|gun ?shots?|shoot(ing)?|(been|got|was) shot|(beat(ing)?|hitting|punching|kicking|attacking|strangling|choking) (a|an|the|his|her|my|some|someone|somebody|people|him|her|me|us)|assault(ed)?|kill (me|her|him|us)|threaten(ing|ed)? to kill|fighting|domestic violence|touching me|following me)\b/,
+      /\b((with|holding|has|had|have|got|pulled|pulling|waving|swinging|brandishing|carrying) (a |an |his |her |their )?(kitchen |big |long )?(knife|knives|machete|cleaver|gun)|(knife|gun) (at|to|in his|in her)|stab(bed|bing)?|gun ?shots?|shoot(ing)?|(been|got|was) shot|(beat(ing)?|hitting|punching|kicking|attacking|strangling|choking) (a|an|the|his|her|my|some|someone|somebody|people|him|her|me|us)|assault(ed)?|(going to|gonna|wants? to|trying to|tried to|threaten\w* to|about to|(said|says) (he|she|they)('ll| will| would| is going to| are going to)) kill (me|her|him|us|them|my|his)|(is|are|'s) killing (her|him|me|them|my)|threaten(ing|ed)? to kill|fighting|domestic violence|touching me|following me)\b/,
   },
   { kind: 'crime', numbers: ['110'], pattern: /\b(broke into|break(ing)? into|trying to break|break[- ]in|burglar|intruder|robb(ed|ery|ing)|mugg(ed|ing)|snatched|kidnap(ped|ping)?|someone (is )?in my (house|home|apartment|flat)|hiding in|locked me (in|up))\b/ },
   { kind: 'trapped', numbers: ['119'], pattern: /\b(trapped|doors? (won'?t|will not|don'?t|can'?t) open|(water|flood)[^.]{0,20}up to (the |my |our )?(windows?|chest|neck|waist|roof)|(climbing|standing|sitting|hanging|leaning) (onto|over|on|off|out of|out over) (the |a )?(\w+ )?(railings?|balcony|ledge|edge|window ?sill|window|roof|flower pots)|alone on (the |a )?\w* ?(balcony|roof|ledge)|stuck in (the|an?|our|my) (elevator|lift|flood|water|car|rubble)|locked in (the|a) car|can'?t get out|hanging (from|off|out of))\b/ },
   { kind: 'drowning', numbers: ['110', '120'], pattern: /\b(drown(ing|ed)?|fell into (the )?(river|water|lake|sea|pool)|swept away|carried away|water (is )?rising|it'?s rising)\b/ },
   { kind: 'collapse', numbers: ['119', '120'], pattern: /\b(collapsed building|building (has )?collapsed|(roof|wall|house|ceiling) (has )?collapsed|buried)\b/ },
+  {
+    // Someone under or inside what came down ("the scaffold just collapse, workers dey under am").
+    kind: 'collapse',
+    numbers: ['119', '120'],
+    pattern:
+      /\b((scaffold\w*|wall|building|roof|ceiling|crane|bridge|house|structure|tower|billboard|tree|trench|shed)[^.]{0,30}\b(collapsed?|collapses|fell|fall(en)?|came down|caved in|come down)\b[^.]{0,20}\.?[^.]{0,40}\b(under|beneath|trapped|buried|inside|on top of)|(workers?|people|someone|somebody|children|kids|men|man|woman|family) (are |is |dey |still )?(under|beneath|buried|trapped))\b/,
+  },
   {
     // A structure giving way with people next to it, or about to come down.
     kind: 'collapse',

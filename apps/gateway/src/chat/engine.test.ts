@@ -376,6 +376,13 @@ describe('requests worded as questions, and framing that says nothing is live', 
     // …and the rules still catch a live one with no danger keyword.
     ['车开进下穿通道水位一直上涨，已经没过车门了，车门打不开', 'emergency'],
     ['The wall behind the school is bulging and cracking and kids are playing right next to it', 'emergency'],
+    ['工友讨不到工资，爬到塔吊顶上说再不给钱就跳下去', 'emergency'],
+    ['The gas tank at the noodle stall next door is hissing really loud and the smell is strong', 'emergency'],
+    ['The scaffolding on the site just fell down and two workers are under it', 'emergency'],
+    // Fiction, fire-service words and cooking are not emergencies.
+    ['看《杀死一只知更鸟》要写读后感，怎么写', 'out_of_scope'],
+    ['The fire lane in our compound is always blocked by parked cars, please send someone', 'complaint'],
+    ['二手房过户两个月了，能不能帮我查一下卡在哪个环节', 'complaint'],
   ];
   for (const [text, intent] of cases) {
     it(`"${text}" → ${intent}`, () => expect(engine.answer(text).intent).toBe(intent));

@@ -54,6 +54,7 @@ export const ENGLISH: Record<string, string[]> = {
   排水: ['drain', 'drainage', 'sewer', 'drains'],
   地下车库: ['underground garage', 'underground car park', 'basement'],
   // natural-disaster
+  救灾: ['relief', 'disaster relief', 'relief fund', 'relief funds', 'relief money'],
   台风: ['typhoon', 'hurricane', 'cyclone'],
   地震: ['earthquake', 'quake', 'tremor'],
   山体滑坡: ['landslide', 'mudslide', 'landslip'],
@@ -65,7 +66,7 @@ export const ENGLISH: Record<string, string[]> = {
   龙卷风: ['tornado'],
   暴雪: ['snowstorm', 'blizzard'],
   // wage-arrears
-  拖欠工资: ['unpaid wages', 'unpaid wage', 'unpaid salary', 'wage arrears', 'owed wages', 'owes me wages', 'owes me money', 'owe me wages', "hasn't paid", 'has not paid', "haven't been paid", 'have not been paid', "wasn't paid", 'not been paid', 'not paid', "didn't pay", 'did not pay', 'refuses to pay', 'withheld my salary', 'withholding my wages', 'withholding my salary', 'wages owed', 'salary owed', 'back pay', 'unpaid'],
+  拖欠工资: ["hasn't been paid", 'has not been paid', "haven't been paid", 'have not been paid', 'not been paid', 'no pay me', 'not pay me', "didn't pay me", "haven't paid me", "hasn't paid me", "won't pay me", 'unpaid wages', 'unpaid wage', 'unpaid salary', 'wage arrears', 'owed wages', 'owes me wages', 'owes me money', 'owe me wages', "hasn't paid", 'has not paid', "haven't been paid", 'have not been paid', "wasn't paid", 'not been paid', 'not paid', "didn't pay", 'did not pay', 'refuses to pay', 'withheld my salary', 'withholding my wages', 'withholding my salary', 'wages owed', 'salary owed', 'back pay', 'unpaid'],
   工资: ['wages', 'wage', 'salary', 'salaries', 'paycheck', 'payslip'],
   老板: ['boss', 'my employer', 'employer', 'contractor'],
   劳动仲裁: ['labor arbitration', 'labour arbitration', 'arbitration'],
@@ -132,6 +133,7 @@ export const ENGLISH: Record<string, string[]> = {
   装修: ['renovation', 'renovating', 'drilling', 'remodeling'],
   睡不着: ["can't sleep", 'cannot sleep', "couldn't sleep", 'unable to sleep'],
   // elderly-care
+  老年优待: ['senior discount', 'senior discounts', 'senior pass', 'free bus pass', 'over 65', 'over 60', 'over 70', 'concession for seniors'],
   老年人: ['elderly', 'senior', 'seniors', 'senior citizen', 'senior citizens', 'old people', 'older people', 'the aged', 'aged', 'old man', 'old woman', 'old lady'],
   高龄津贴: ['elderly allowance', 'senior allowance', 'old age allowance', 'old-age allowance', 'longevity allowance', 'allowance for the elderly', 'allowance for seniors'],
   养老院: ['nursing home', 'care home', 'retirement home', 'old people home', "old people's home", 'elderly home'],
@@ -199,6 +201,7 @@ export const ENGLISH: Record<string, string[]> = {
   每晚: ['every night', 'each night', 'nightly'],
   工作人员: ['staff', 'officer', 'officers', 'clerk', 'employees at'],
   很热心: ['very helpful', 'so helpful', 'really helpful', 'helpful', 'kind and patient', 'very patient'],
+  社保转移: ['transfer social insurance', 'social insurance transfer', 'transfer social security', 'social security transfer', 'transfer pension', 'pension transfer'],
   社保缴费: ['social insurance contributions', 'social security contributions', 'social insurance payments', 'pension contributions'],
   缴费: ['contributions', 'contribution'],
   政务服务中心: ['administrative service centre', 'administrative service center', 'government service centre', 'government service center', 'service hall', 'citizen service centre', 'citizen service center'],
@@ -207,6 +210,7 @@ export const ENGLISH: Record<string, string[]> = {
   几点了: ['what time is it', 'what time now'],
   预防: ['prevent', 'prevention', 'avoid', 'safety tips'],
   电话打不通: ["won't answer the phone", "won't answer", "doesn't answer", 'not answering the phone', 'no one answers', 'nobody answers', 'never answers'],
+  店铺推荐: ['repair shop', 'good shop', 'decent shop', 'shop nearby', 'shop near', 'shops nearby', 'where can i buy', 'where to buy', 'recommend a shop', 'recommend a restaurant', 'good restaurant'],
   笑话: ['something funny', 'make me laugh'],
   // intent words
   投诉: ['complain', 'complaint', 'file a complaint', 'make a complaint', 'lodge a complaint'],
@@ -245,6 +249,14 @@ export const ENGLISH: Record<string, string[]> = {
   ],
   求助: ['please help', 'need help', 'need your help'],
   // emergencies (read by the emergency rules after translation)
+  // Fire-service words that name no fire (longer phrases win over "fire").
+  消防车: ['fire truck', 'fire trucks', 'fire engine', 'fire engines'],
+  消防通道: ['fire lane', 'fire lanes', 'fire exit', 'fire exits', 'fire escape', 'fire access', 'fire door', 'fire doors'],
+  消防栓: ['fire hydrant', 'fire hydrants'],
+  灭火器: ['fire extinguisher', 'fire extinguishers'],
+  消防安全: ['fire safety', 'fire inspection', 'fire drill', 'fire code', 'fire hazard', 'fire risk'],
+  消防队: ['fire station', 'fire brigade', 'fire department', 'fire service', 'firefighters', 'firemen'],
+  炉火: ['stove fire', 'fire on the stove', 'fire for my stove', 'fire for the stove', 'fire on my stove'],
   着火: ['fire', 'on fire', 'burning', 'in flames'],
   冒烟: ['smoke', 'smoking', 'smoky'],
   燃气泄漏: ['gas leak', 'gas leaking', 'smell gas', 'smells of gas', 'gas smell', 'smell of gas', 'leaking gas'],
