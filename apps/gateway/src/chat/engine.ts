@@ -1,14 +1,17 @@
 // Why: the FAQ chat engine — one pure, in-process function from (text, context) to an answer; the gateway wraps it with HTTP and storage.
+import { createHash } from 'node:crypto';
 import { CATEGORIES, type CategoryId, type ChatMessageResponse } from '@minhu/shared';
 import { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from './category-keywords.js';
+import { loadCategoryTraining, trainCategoryModel, type CategoryModel } from './category-model.js';
 import { rankCategories, type CategoryScore } from './category-score.js';
 import { pushTurn, readContext, type ChatContext, type PendingClarify } from './context.js';
 import { buildDraft } from './draft.js';
 import { detectEmergency, framedAsNotLive, type EmergencyMatch } from './emergency.js';
 import { loadEmergencyTraining, trainEmergencyModel, type EmergencyModel } from './emergency-model.js';
+import { loadIntentTraining, trainIntentModel, type IntentModel } from './intent-model.js';
 import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
 import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
-import { isComplaint, readIntentSignals, type DraftKind, type IntentSignals } from './intent.js';
+import { readIntentSignals, type DraftKind, type IntentSignals } from './intent.js';
 import type { KbEntry } from './kb.js';
 import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
 import { TYPOS } from './lexicon/replacements.js';
@@ -32,6 +35,10 @@ export interface ChatEngineOptions {
   maxSuggestions?: number;
   /** The learned emergency layer; trained from training/*.jsonl and the KB when not given. */
   emergencyModel?: EmergencyModel;
+  /** The learned category layer; trained from the KB and training/*.jsonl when not given. */
+  categoryModel?: CategoryModel;
+  /** The learned consult/complaint layer; trained from training/*.jsonl when not given. */
+  intentModel?: IntentModel;
 }
 
 export interface ChatEngine {
@@ -72,10 +79,41 @@ interface Reading {
 
 const SEARCH_LIMIT = 24;
 
+interface LearnedModels {
+  emergency: EmergencyModel;
+  category: CategoryModel;
+  intent: IntentModel;
+}
+
+/**
+ * The learned layers for a KB, trained once per process and KB content (about 1.5 s): several engines over the
+ * same KB (tests, a gateway that restarts its engine) share them.
+ */
+const learnedCache = new Map<string, LearnedModels>();
+function learnedModels(entries: KbEntry[]): LearnedModels {
+  const key = createHash('sha256')
+    .update(JSON.stringify(entries.map((e) => [e.categoryId, e.question, e.paraphrases])))
+    .digest('hex');
+  let models = learnedCache.get(key);
+  if (!models) {
+    models = {
+      emergency: trainEmergencyModel(loadEmergencyTraining(entries)),
+      category: trainCategoryModel(loadCategoryTraining(entries)),
+      intent: trainIntentModel(loadIntentTraining()),
+    };
+    learnedCache.clear(); // keep only the latest KB's models
+    learnedCache.set(key, models);
+  }
+  return models;
+}
+
 export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {}): ChatEngine {
   const maxSuggestions = opts.maxSuggestions ?? 3;
   const { keywords, fixer } = sharedParts();
-  const emergencyModel = opts.emergencyModel ?? trainEmergencyModel(loadEmergencyTraining(entries));
+  const trained = opts.emergencyModel && opts.categoryModel && opts.intentModel ? null : learnedModels(entries);
+  const emergencyModel = opts.emergencyModel ?? trained!.emergency;
+  const categoryModel = opts.categoryModel ?? trained!.category;
+  const intentModel = opts.intentModel ?? trained!.intent;
   let index: FaqIndex = buildIndex(entries);
 
   function read(raw: string, base: string = normalizeText(raw)): Reading {
@@ -85,7 +123,9 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     for (const v of kw.scores.values()) kwMax = Math.max(kwMax, v);
     const signals = readIntentSignals(norm);
     // A question-less statement only counts as a complaint when it is about one of our subjects.
-    const complaint = isComplaint(signals) && !(signals.complaint === 0 && kwMax < 1.5);
+    // An explicit ticket word decides; otherwise the learned reading and the cues' balance vote together.
+    const vote = intentModel.complaintLogOdds(norm) + (signals.complaint - signals.question);
+    const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && kwMax < 1.5);
     return { raw, norm, tokens: tokenize(norm), kw, kwMax, signals, complaint };
   }
 
@@ -276,7 +316,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     if (topic && (HARD_TOPICS.has(topic) || !inScopeSubject)) return outOfScope(ctx, r, false, 0.85);
 
     const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
-    const ranked = rankCategories(hits, r.kw);
+    const ranked = rankCategories(hits, r.kw, categoryModel.probabilities(r.norm));
 
     // 5. A short question whose only subject word has several readings (密码, 转移, 上户口 …): ask, unless context tells.
     const readings = r.signals.explicit ? null : ambiguousReadings(r);

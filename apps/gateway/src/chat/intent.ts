@@ -146,16 +146,3 @@ function pickKind(kinds: Map<DraftKind, number>, explicit: boolean, text: string
   return best;
 }
 
-/** Below this, a question-less message is a keyword query ("居住证办理"), not a described situation. */
-const STATEMENT_MIN_CHARS = 14;
-
-/** True when the signals say someone must act rather than be told an answer. */
-export function isComplaint(s: IntentSignals): boolean {
-  if (s.explicit) return true;
-  // A described situation with no question in it at all is a report of a problem, not a question.
-  if (s.question === 0 && s.length >= STATEMENT_MIN_CHARS) return true;
-  if (s.complaint >= 4.5) return true;
-  if (s.complaint >= 2 && s.complaint - s.question >= 1) return true;
-  if (s.complaint >= 1.5 && s.question === 0) return true;
-  return false;
-}

@@ -1,0 +1,29 @@
+// Why: the intent cues (intent.ts) are words someone thought of; a citizen's way of asking for action
+// ("Kindly get it cleared", "这钱找谁要去") often is not among them. A logistic regression over n-grams, trained
+// on the consult and complaint examples in training/, reads the whole sentence. The engine adds its log-odds to
+// the cues' balance (complaint − question), so each can outvote a weak reading of the other. On the twelve
+// labelled sets in tests/chat this raised intent accuracy on every set but one (by up to 3.6 points).
+import { trainLogistic } from './logistic.js';
+import { readTrainingItems, TRAINING_DIR } from './ngram-features.js';
+
+export interface IntentModel {
+  /** Log-odds that normalized text asks someone to act (complaint) rather than asks a question (consult). */
+  complaintLogOdds(normalized: string): number;
+}
+
+const TRAINING = { rate: 0.3, epochs: 30, l2: 1e-4, models: 3, balance: false } as const;
+
+export function trainIntentModel(examples: { text: string; complaint: boolean }[]): IntentModel {
+  const model = trainLogistic(
+    examples.map((e) => ({ text: e.text, positive: e.complaint })),
+    TRAINING,
+  );
+  return { complaintLogOdds: (normalized) => (model ? model.read(normalized).logOdds : 0) };
+}
+
+/** The consult and complaint examples of training/*.jsonl. */
+export function loadIntentTraining(dir = TRAINING_DIR): { text: string; complaint: boolean }[] {
+  return readTrainingItems(dir)
+    .filter((item) => item.intent === 'consult' || item.intent === 'complaint')
+    .map((item) => ({ text: item.text, complaint: item.intent === 'complaint' }));
+}

@@ -1,0 +1,72 @@
+// Why: the learned layers (emergency, intent, category) read a message the same way: character 1–3-grams for
+// Chinese and word 1–2-grams for English, over the normalized text (so 社宝卡, 社保卡 and "social security card"
+// share features).
+import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normalizeText } from './normalize.js';
+
+/** Labelled examples shipped with the engine: training/*.jsonl, one {text, intent, categoryId?} per line. */
+export const TRAINING_DIR = join(dirname(fileURLToPath(import.meta.url)), 'training');
+
+export interface TrainingItem {
+  text: string;
+  intent: string;
+  categoryId?: string | null;
+}
+
+/** Every item of every training/*.jsonl file, in file order. */
+export function readTrainingItems(dir = TRAINING_DIR): TrainingItem[] {
+  const items: TrainingItem[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const item = JSON.parse(line) as Partial<TrainingItem>;
+      if (typeof item.text === 'string' && typeof item.intent === 'string') items.push({ text: item.text, intent: item.intent, categoryId: item.categoryId ?? null });
+    }
+  }
+  return items;
+}
+
+/** The distinct features of raw text. */
+export function features(text: string): string[] {
+  const out = new Set<string>();
+  forEachFeature(normalizeText(text), (f) => out.add(f));
+  return [...out];
+}
+
+/** Calls `visit` for every feature of normalized text (possibly more than once for a repeated n-gram). */
+export function forEachFeature(normalized: string, visit: (feature: string) => void): void {
+  const t = normalized.toLowerCase();
+  const chars = [...t.replace(/[a-z0-9]+/g, ' ').replace(/\s+/g, '')];
+  for (let i = 0; i < chars.length; i++) {
+    visit('c' + chars[i]);
+    if (i + 1 < chars.length) visit('c' + chars[i] + chars[i + 1]);
+    if (i + 2 < chars.length) visit('c' + chars[i] + chars[i + 1] + chars[i + 2]);
+  }
+  const words = t.match(/[a-z]+/g) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    visit('w' + words[i]);
+    if (i + 1 < words.length) visit('w' + words[i] + '_' + words[i + 1]);
+  }
+}
+
+/** Maps feature strings to dense integer ids while training. */
+export class FeatureIds {
+  private readonly ids = new Map<string, number>();
+  get size(): number {
+    return this.ids.size;
+  }
+  /** Ids of a raw text's features, adding new ones. */
+  intern(text: string): Int32Array {
+    return Int32Array.from(features(text), (f) => {
+      let id = this.ids.get(f);
+      if (id === undefined) this.ids.set(f, (id = this.ids.size));
+      return id;
+    });
+  }
+  /** Id of a known feature, or undefined. */
+  get(feature: string): number | undefined {
+    return this.ids.get(feature);
+  }
+}
