@@ -5,7 +5,7 @@
 // consult and complaint messages; it is one vote next to keywords and retrieval, not the decider.
 import { CATEGORIES, type CategoryId } from '@minhu/shared';
 import type { KbEntry } from './kb.js';
-import { features, FeatureIds, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
+import { features, FeatureIds, kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 import { seededRandom, shuffle } from './prng.js';
 
 export interface CategoryExample {
@@ -88,10 +88,10 @@ function softmax(feats: ArrayLike<number>, w: Float64Array, b: Float64Array, out
   for (let k = 0; k < K; k++) out[k]! /= sum;
 }
 
-/** Every KB question and paraphrase, plus the consult and complaint examples in training/*.jsonl that name a category. */
+/** The KB's questions and paraphrases (bounded per category), plus the consult and complaint examples in training/*.jsonl that name a category. */
 export function loadCategoryTraining(kb: KbEntry[], dir = TRAINING_DIR): CategoryExample[] {
   const examples: CategoryExample[] = [];
-  for (const e of kb) for (const text of [e.question, ...e.paraphrases]) examples.push({ text, categoryId: e.categoryId });
+  for (const { text, entry } of kbTexts(kb)) examples.push({ text, categoryId: entry.categoryId });
   for (const item of readTrainingItems(dir)) {
     if (item.intent !== 'consult' && item.intent !== 'complaint') continue;
     if (item.categoryId && (IDS as string[]).includes(item.categoryId)) examples.push({ text: item.text, categoryId: item.categoryId as CategoryId });

@@ -6,7 +6,7 @@
 // in evidence from ordinary characters.
 import type { KbEntry } from './kb.js';
 import { trainLogistic, type BinaryExample } from './logistic.js';
-import { readTrainingItems, TRAINING_DIR } from './ngram-features.js';
+import { kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 import { normalizeText } from './normalize.js';
 
 export { features, TRAINING_DIR } from './ngram-features.js';
@@ -54,9 +54,9 @@ export function trainEmergencyModel(examples: LabelledExample[], threshold = EME
   return { score, flags: (text) => score(text) > threshold, flagsNormalized: (normalized) => scoreNormalized(normalized) > threshold };
 }
 
-/** The labelled training files (training/*.jsonl: {text, intent}) plus every KB question and paraphrase as a negative. */
+/** The labelled training files (training/*.jsonl: {text, intent}) plus the KB's questions and paraphrases as negatives. */
 export function loadEmergencyTraining(kb: KbEntry[], dir = TRAINING_DIR): LabelledExample[] {
   const examples: LabelledExample[] = readTrainingItems(dir).map((item) => ({ text: item.text, emergency: item.intent === 'emergency' }));
-  for (const e of kb) for (const t of [e.question, ...e.paraphrases]) examples.push({ text: t, emergency: false });
+  for (const { text } of kbTexts(kb)) examples.push({ text, emergency: false });
   return examples;
 }

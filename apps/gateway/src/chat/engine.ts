@@ -110,10 +110,17 @@ function learnedModels(entries: KbEntry[]): LearnedModels {
 export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {}): ChatEngine {
   const maxSuggestions = opts.maxSuggestions ?? 3;
   const { keywords, fixer } = sharedParts();
-  const trained = opts.emergencyModel && opts.categoryModel && opts.intentModel ? null : learnedModels(entries);
-  const emergencyModel = opts.emergencyModel ?? trained!.emergency;
-  const categoryModel = opts.categoryModel ?? trained!.category;
-  const intentModel = opts.intentModel ?? trained!.intent;
+  let emergencyModel: EmergencyModel;
+  let categoryModel: CategoryModel;
+  let intentModel: IntentModel;
+  /** Trains the learned layers on these entries (the KB's questions and paraphrases are part of their data). */
+  const learn = (kb: KbEntry[]): void => {
+    const trained = opts.emergencyModel && opts.categoryModel && opts.intentModel ? null : learnedModels(kb);
+    emergencyModel = opts.emergencyModel ?? trained!.emergency;
+    categoryModel = opts.categoryModel ?? trained!.category;
+    intentModel = opts.intentModel ?? trained!.intent;
+  };
+  learn(entries);
   let index: FaqIndex = buildIndex(entries);
 
   function read(raw: string, base: string = normalizeText(raw)): Reading {
@@ -347,6 +354,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     answer,
     rebuild(next: KbEntry[]) {
       index = buildIndex(next);
+      learn(next);
     },
     list(categoryId?: CategoryId) {
       if (categoryId) return [...(index.byCategory.get(categoryId) ?? [])];

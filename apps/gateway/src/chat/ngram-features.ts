@@ -70,3 +70,22 @@ export class FeatureIds {
     return this.ids.get(feature);
   }
 }
+
+/**
+ * The KB's questions and paraphrases, at most `perCategory` per category (spread evenly over its entries), so
+ * training time stays bounded however large a city's KB grows.
+ */
+export function kbTexts<E extends { categoryId: string; question: string; paraphrases: string[] }>(kb: E[], perCategory = 150): { text: string; entry: E }[] {
+  const byCategory = new Map<string, { text: string; entry: E }[]>();
+  for (const entry of kb) {
+    const list = byCategory.get(entry.categoryId) ?? [];
+    for (const text of [entry.question, ...entry.paraphrases]) list.push({ text, entry });
+    byCategory.set(entry.categoryId, list);
+  }
+  const out: { text: string; entry: E }[] = [];
+  for (const list of byCategory.values()) {
+    if (list.length <= perCategory) out.push(...list);
+    else for (let i = 0; i < perCategory; i++) out.push(list[Math.floor((i * list.length) / perCategory)]!);
+  }
+  return out;
+}
