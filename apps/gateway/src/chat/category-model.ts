@@ -5,7 +5,7 @@
 // consult and complaint messages; it is one vote next to keywords and retrieval, not the decider.
 import { CATEGORIES, type CategoryId } from '@minhu/shared';
 import type { KbEntry } from './kb.js';
-import { features, FeatureIds, kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
+import { distinctFeatures, FeatureIds, kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 import { seededRandom, shuffle } from './prng.js';
 
 export interface CategoryExample {
@@ -14,8 +14,10 @@ export interface CategoryExample {
 }
 
 export interface CategoryModel {
-  /** Probability per category (sums to 1); empty when the model knows none of the text's n-grams. */
-  probabilities(text: string): Map<CategoryId, number>;
+  /** Probability per category (sums to 1) for normalized text; empty when the model knows none of its n-grams. */
+  probabilities(normalized: string): Map<CategoryId, number>;
+  /** The same from the text's distinct features (distinctFeatures). */
+  probabilitiesOf(features: readonly string[]): Map<CategoryId, number>;
 }
 
 /** AdaGrad steps, passes over the data, L2 penalty. */
@@ -53,21 +55,20 @@ export function trainCategoryModel(examples: CategoryExample[]): CategoryModel {
       }
     }
   }
-  return {
-    probabilities(text) {
-      const known: number[] = [];
-      for (const f of features(text)) {
-        const id = ids.get(f);
-        if (id !== undefined) known.push(id);
-      }
-      const out = new Map<CategoryId, number>();
-      if (known.length === 0 || rows.length === 0) return out;
-      const p = new Float64Array(K);
-      softmax(known, w, b, p);
-      for (let k = 0; k < K; k++) out.set(IDS[k]!, p[k]!);
-      return out;
-    },
+  const probabilitiesOf = (feats: readonly string[]): Map<CategoryId, number> => {
+    const known: number[] = [];
+    for (const f of feats) {
+      const id = ids.get(f);
+      if (id !== undefined) known.push(id);
+    }
+    const out = new Map<CategoryId, number>();
+    if (known.length === 0 || rows.length === 0) return out;
+    const p = new Float64Array(K);
+    softmax(known, w, b, p);
+    for (let k = 0; k < K; k++) out.set(IDS[k]!, p[k]!);
+    return out;
   };
+  return { probabilities: (normalized) => probabilitiesOf(distinctFeatures(normalized)), probabilitiesOf };
 }
 
 /** out = softmax(b + Σ w[f]) over the categories. */

@@ -55,7 +55,7 @@ const FICTION = /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说里|�
 const ADMIN =
   /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说|读后感|作文|第[一二三四五六七八九十\d]+集|游戏里|之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
 /** A problem that keeps happening: a complaint, not a live emergency. */
-const RECURRING = /(经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
+const RECURRING = /(一落雨就|经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
 
 interface Rule {
   kind: EmergencyKind;
@@ -141,7 +141,7 @@ const RULES: Rule[] = [
     pattern: alt(
       `打人|(?:还|正|一直)在打(?:我|人|他|她|孩子|老人|架|${PERSON})|打我(?!电话|手机)|殴打|被(?:人)?打(?!扰|折|印|针|卡|电话|款|分|败|开|通|包)|挨打|暴打|群殴|围殴|打架|斗殴|干仗|相拍|扇我|踹(?:我|人|门)`,
       '砍人|砍伤|被砍|劈友|劈人|斩人|斩伤|(?:互|对|乱|追着|拿刀)砍|砍(?:死|了)|捅人|捅伤|被捅|捅了|行凶|杀人|要杀|杀了我|杀我|弄死|打死(?!也不|都不)|追着砍|追着打|追人|追砍',
-      `(?:用|拿|提|持|举|带|掏|抄|抡|挥)(?![不唔]稳|什么|哪)[^，。]{0,3}${WEAPON}|${WEAPON}[^，。]{0,2}(?:顶|架|抵|对着|指着)|刀砍|(?:有人|开)[^，。]{0,2}枪|枪声`,
+      `(?:用|拿|提|持|举|带|掏|抄|抡|挥)(?![不唔]稳|什么|哪)[^，。]{0,3}${WEAPON}(?![剁切削磨])|${WEAPON}[^，。]{0,2}(?:顶|架|抵|对着|指着)|刀砍|(?:有人|开)[^，。]{0,2}枪|枪声`,
       `(?:卷|绞|夹|轧)(?:进|到)[^，。]{0,6}(?:手|脚|腿|胳膊|头发|人|车底)|被(?:机器|车|公交|卡车)(?:卷|绞|夹|轧)|(?:拽|拖|拉|抱|塞|拐)[^，。]{0,6}(?:车里|车上|面包车)|(?:往|向|进)[^，。]{0,5}车(?:里|上)?[^，。]{0,2}(?:拽|拖|拉|塞|抱)|关(?:在|着)[^，。]{0,6}不让(?:我)?(?:出|走)|砸人|拿[^，。]{0,4}砸(?:人|我|他|她)`,
       '家暴|家庭暴力|打红了眼|打起来了|打成一团|扭打|厮打|(?:拿起|抄起|抡起|举起)(?:了)?[^，。]{0,3}(?:椅子|凳子|砖|刀|棍|酒瓶|锤|铁)|把(?:人|他|她|孩子|老人|我)(?!的|们)[^，。的]{0,3}(?:打|揍|踢|砸)(?!错|烂|坏|碎|印|扫|包|卡|折|开|通|听)|(?:拖|拉|拽)到[^，。]{0,6}(?:打|揍)|哭喊|惨叫|哭叫|求饶|抽我|用皮带|同归于尽|摸我|摸她|(?:一直|还)跟着我|偷偷跟着|掐我|掐脖子|掐着|勒脖子|绑架|绑走|劫持|人质|强奸|性侵|猥亵|非礼|砸门|砸窗|砸车|砸东西|砸店|打砸|持械|械斗|尖叫|呼救|喊救命',
     ),
@@ -218,10 +218,13 @@ const RULES: Rule[] = [
       '想不开|做傻事|走极端|不想(?:再)?醒|永远睡|翻过(?:了)?[^，。]{0,6}(?:护栏|栏杆|围栏)|越走越深|往(?:河|湖|江|海|水库)里走|跨出栏杆|翻过栏杆|翻出栏杆|爬上栏杆|站在栏杆外|(?:留了?(?:一)?封信|留下遗书|对不起大家)[^。]{0,16}(?:关机|联系不上|不接|找不到)|不活了|带着?孩子一起(?:走|死|跳)|活着就是(?:个)?(?:拖累|累赘)|活着是(?:个)?(?:拖累|累赘)|我就是个(?:拖累|累赘)|从桥上(?:下去|跳)',
       `(?:撑不下去|熬不下去|受不了了|太累了|没意思)[^。]{0,24}(?:${HEIGHT}|电话(?:也)?不接|联系不上|说再见|对不起)`,
       `${PERSON}[^。]{0,6}(?:站在|坐在|爬上)[^。]{0,4}(?:楼顶|天台|栏杆|窗台|桥)`,
+      // A goodbye, then silence; pills saved up.
+      '(?:永别|告别|遗言|再见了|谢谢[^，。]{0,4}照顾|来生|下辈子|对不起大家)[^。]{0,30}(?:电话不接|不接电话|联系不上|关机|找不到|不回)',
+      '(?:攒|囤|存)(?:了)?[^，。]{0,4}(?:安眠药|药片|一瓶药|农药|老鼠药)',
       // Climbed up somewhere high and threatening to jump (a classic wage protest).
       '(?:爬|站|坐|蹲|跑)(?:上|到|在)(?:了)?[^，。]{0,8}(?:顶|楼|天台|塔吊|脚手架|桥|栏杆|广告牌|高处|烟囱)[^。]{0,20}(?:跳|不活|寻死|死给)',
     ),
-    exclude: /(跳楼价|跳楼甩卖|跳楼大甩卖|跳下来的价格)/g,
+    exclude: /(跳楼价|跳楼甩卖|跳楼大甩卖|跳下来的价格|想死的心都有|想死的心|[吵气烦急热累困饿冻笑]得想死)/g,
   },
   {
     kind: 'crash',
@@ -262,6 +265,12 @@ const RULES: Rule[] = [
 const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern: RegExp }[] = [
   { kind: 'fire', numbers: ['119'], pattern: /\b(fire(?! (lane|exit|escape|door|hydrant|extinguisher|safety|drill|alarm test|station|department|brigade|truck|engine|fighter|service|hose|hazard|risk|access|code|inspection|for my stove|on the stove|for the stove)s?\b)(?<!stove fire)|on fire|smoke|flames?|burning|explosion|exploded)\b/ },
   { kind: 'hazard', numbers: ['119'], pattern: /\b(sparks?|sparking|electrocut\w*|live wires?|exposed wires?)\b/ },
+  {
+    kind: 'hazard',
+    numbers: ['119', '120'],
+    pattern:
+      /\b((leak\w*|escap\w*|spill\w*|pour\w*)[^.]{0,30}\b(vapou?rs?|fumes?|chemicals?|ammonia|chlorine|acid)|toxic (gas|fumes?|smoke)|poison\w* (gas|fumes?)|(coughing|choking|dizzy)[^.]{0,50}\b(fallen( down)?|collapsed|fainted|passed out|unconscious))\b/,
+  },
   { kind: 'drowning', numbers: ['110', '120'], pattern: /\b(drown\w*|can'?t swim|went under|pulled (him|her|them) out of the water|missing (near|by|at) the (pool|river|lake|sea))\b/ },
   { kind: 'gas', numbers: ['119'], pattern: /\b((gas|cylinder|tank|canister|pipe)[^.]{0,50}\bhiss\w*|hiss\w*[^.]{0,20}\b(gas|cylinder|tank|smell)|gas (leak|smell)|smell(s|ing)? (of |like )?(gas|rotten eggs?)|rotten eggs?|carbon monoxide)\b/ },
   {
@@ -326,7 +335,11 @@ const GRIEVANCE_OR_THANKS = /(投诉|反映|举报|差评|罚不罚|罚多少|�
  * or it is a thank-you — and nothing says it is happening now. The learned layer, which cannot tell what it
  * reacted to, yields to this framing; the rules apply their own finer guards.
  */
+/** Words of farewell: a goodbye message is never a thank-you or a past event ("谢谢照顾，永别了"). */
+const FAREWELL = /(永别|告别|遗言|遗书|再见了|来生|下辈子|最后一次|别了|\b(goodbye|farewell)\b)/i;
+
 export function framedAsNotLive(input: string, raw: string = input): boolean {
+  if (FAREWELL.test(input) || FAREWELL.test(raw)) return false;
   // "到现在/至今" measure how long a problem has lasted; they do not put a danger in the present.
   const normalized = stripBenign(input).replace(/(直到现在|到现在|至今)/g, '　');
   const now = /(正在|一直在|赶紧|快来|快点|快救|救命|救救|还在|越来越|[!！]|来人|此刻|眼看)/.test(normalized) || /\b(right now|hurry)\b/i.test(raw);
@@ -356,11 +369,13 @@ export function detectEmergency(input: string, raw: string = input): EmergencyMa
     kinds.push(rule.kind);
     for (const n of rule.numbers) numbers.add(n);
   }
-  const lower = raw.toLowerCase();
-  const englishAftermath = /\b(insurance|reimburs\w*|subsid\w*|compensat\w*|claim|prevent\w*|safety (tips|check|inspection)|drill|last (week|month|year)|years? ago)\b/;
+  let lower = raw.toLowerCase();
+  const englishAftermath = /\b(every (morning|day|night|evening|week)|since (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|yesterday)|insurance|reimburs\w*|subsid\w*|compensat\w*|claim|prevent\w*|safety (tips|check|inspection)|drill|last (week|month|year)|years? ago)\b/;
   const englishNow = /\b(right now|now|help|hurry|quick|please come|emergency)\b/;
   // "My teacher will kill me haha" is a joke, not a threat.
   const englishJoke = /\b(haha+|hahaha\w*|lol|lmao|jk|just kidding|kidding)\b/;
+  // Firing staff, a cooking flame and near misses name no danger.
+  lower = lower.replace(/\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*/g, ' ');
   if (/[a-z]{3}/.test(lower) && !englishJoke.test(lower) && (!englishAftermath.test(lower) || englishNow.test(lower))) {
     for (const rule of ENGLISH_RULES) {
       if (!rule.pattern.test(lower) || kinds.includes(rule.kind)) continue;

@@ -383,6 +383,11 @@ describe('requests worded as questions, and framing that says nothing is live', 
     ['看《杀死一只知更鸟》要写读后感，怎么写', 'out_of_scope'],
     ['The fire lane in our compound is always blocked by parked cars, please send someone', 'complaint'],
     ['二手房过户两个月了，能不能帮我查一下卡在哪个环节', 'complaint'],
+    ['朋友发消息说谢谢大家照顾，永别了，之后电话一直不接', 'emergency'],
+    ['A pipe in the workshop is leaking chemical fumes, two workers are coughing and one has collapsed', 'emergency'],
+    ['股票跌得我想死的心都有，明天还能涨吗', 'out_of_scope'],
+    ['How do I say "fire an employee" politely in Chinese?', 'out_of_scope'],
+    ['楼下饭馆天天半夜拿刀剁馅儿，咣咣响，吵得睡不着', 'complaint'],
   ];
   for (const [text, intent] of cases) {
     it(`"${text}" → ${intent}`, () => expect(engine.answer(text).intent).toBe(intent));

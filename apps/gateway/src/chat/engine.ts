@@ -9,6 +9,7 @@ import { buildDraft } from './draft.js';
 import { detectEmergency, framedAsNotLive, type EmergencyMatch } from './emergency.js';
 import { loadEmergencyTraining, trainEmergencyModel, type EmergencyModel } from './emergency-model.js';
 import { loadIntentTraining, trainIntentModel, type IntentModel } from './intent-model.js';
+import { distinctFeatures } from './ngram-features.js';
 import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
 import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
 import { readIntentSignals, type DraftKind, type IntentSignals } from './intent.js';
@@ -75,6 +76,8 @@ interface Reading {
   kwMax: number;
   signals: IntentSignals;
   complaint: boolean;
+  /** The text's distinct n-grams, read by the learned layers. */
+  features: string[];
 }
 
 const SEARCH_LIMIT = 24;
@@ -131,9 +134,10 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const signals = readIntentSignals(norm);
     // A question-less statement only counts as a complaint when it is about one of our subjects.
     // An explicit ticket word decides; otherwise the learned reading and the cues' balance vote together.
-    const vote = intentModel.complaintLogOdds(norm) + (signals.complaint - signals.question);
+    const features = distinctFeatures(norm);
+    const vote = intentModel.complaintLogOddsOf(features) + (signals.complaint - signals.question);
     const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && kwMax < 1.5);
-    return { raw, norm, tokens: tokenize(norm), kw, kwMax, signals, complaint };
+    return { raw, norm, tokens: tokenize(norm), kw, kwMax, signals, complaint, features };
   }
 
   // ── Replies ─────────────────────────────────────────────────────────────────────────
@@ -323,7 +327,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     if (topic && (HARD_TOPICS.has(topic) || !inScopeSubject)) return outOfScope(ctx, r, false, 0.85);
 
     const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
-    const ranked = rankCategories(hits, r.kw, categoryModel.probabilities(r.norm));
+    const ranked = rankCategories(hits, r.kw, categoryModel.probabilitiesOf(r.features));
 
     // 5. A short question whose only subject word has several readings (密码, 转移, 上户口 …): ask, unless context tells.
     const readings = r.signals.explicit ? null : ambiguousReadings(r);

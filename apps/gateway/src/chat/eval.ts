@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHAT_INTENTS, CategoryIdSchema, ChatIntentSchema, type ChatIntent } from '@minhu/shared';
+import { CHAT_INTENTS, CategoryIdSchema, ChatIntentSchema, ChatMessageResponseSchema, type ChatIntent } from '@minhu/shared';
 import { z } from 'zod';
 import { createChatEngine, type ChatAnswer, type ChatEngine } from './engine.js';
 import { loadSeedKb } from './kb.js';
@@ -58,13 +58,39 @@ export function parseEvalFile(path: string): EvalItem[] {
     });
 }
 
-function namesNumber(a: ChatAnswer): boolean {
+function namesNumber(a: ScoredAnswer): boolean {
   const numbers = a.reply.emergencyNumbers ?? [];
   return numbers.length > 0 && numbers.every((n) => a.reply.text.includes(n));
 }
 
+/** What the metrics need of an answer: the same fields in-process (ChatAnswer) and over HTTP (ChatMessageResponse). */
+export type ScoredAnswer = Pick<ChatAnswer, 'intent' | 'categoryId' | 'faqId'> & { reply: Pick<ChatAnswer['reply'], 'text' | 'emergencyNumbers'> };
+
 /** Run every item as the first message of its own conversation. */
 export function evaluate(engine: ChatEngine, items: EvalItem[]): EvalMetrics {
+  return score(items, items.map((item) => engine.answer(item.text)));
+}
+
+/**
+ * The same measurement through the HTTP API of a running gateway: each item is the first message of a new
+ * conversation (POST /api/chat/messages without conversationId). Lift the chat rate limits on that gateway
+ * (CHAT_IP_PER_MINUTE, CHAT_CONVERSATION_PER_MINUTE) for a long set.
+ */
+export async function evaluateHttp(baseUrl: string, items: EvalItem[]): Promise<EvalMetrics> {
+  const answers: ScoredAnswer[] = [];
+  for (const item of items) {
+    const res = await fetch(new URL('/api/chat/messages', baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: item.text }),
+    });
+    if (res.status !== 200) throw new Error(`POST /api/chat/messages answered ${res.status} for ${JSON.stringify(item.text)}: ${await res.text()}`);
+    answers.push(ChatMessageResponseSchema.parse(await res.json()));
+  }
+  return score(items, answers);
+}
+
+function score(items: EvalItem[], answers: ScoredAnswer[]): EvalMetrics {
   const confusion = Object.fromEntries(CHAT_INTENTS.map((e) => [e, Object.fromEntries(CHAT_INTENTS.map((g) => [g, 0]))])) as EvalMetrics['confusion'];
   let intentOk = 0;
   let catOk = 0;
@@ -76,8 +102,8 @@ export function evaluate(engine: ChatEngine, items: EvalItem[]): EvalMetrics {
   let oosFaq = 0;
   let falseEm = 0;
   const misses: EvalMiss[] = [];
-  for (const item of items) {
-    const a = engine.answer(item.text);
+  for (const [i, item] of items.entries()) {
+    const a = answers[i]!;
     confusion[item.intent][a.intent] += 1;
     let ok = a.intent === item.intent;
     if (ok) intentOk++;
@@ -140,7 +166,7 @@ export function formatReport(name: string, m: EvalMetrics): string {
 
 function defaultFiles(): string[] {
   const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../tests/chat');
-  const preferred = ['devset.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl', 'blind8.jsonl', 'blind9.jsonl', 'blind10.jsonl', 'blind11.jsonl', 'blind12.jsonl', 'blind13.jsonl'].map((f) => join(dir, f));
+  const preferred = ['devset.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl', 'blind8.jsonl', 'blind9.jsonl', 'blind10.jsonl', 'blind11.jsonl', 'blind12.jsonl', 'blind13.jsonl', 'blind14.jsonl', 'blind15.jsonl'].map((f) => join(dir, f));
   const others = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.jsonl'))
@@ -151,12 +177,19 @@ function defaultFiles(): string[] {
   return [...preferred.filter((f) => existsSync(f)), ...others];
 }
 
-function main(): void {
-  const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : defaultFiles();
-  const engine = createChatEngine(loadSeedKb());
+/** `eval.ts [--url http://host:port] [file.jsonl …]`: in-process by default, through a gateway's HTTP API with --url. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--url');
+  const url = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && !url) throw new Error('--url needs a value, e.g. --url http://127.0.0.1:3000');
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  const files = rest.length > 0 ? rest : defaultFiles();
+  const engine = url ? null : createChatEngine(loadSeedKb());
   let failed = false;
   for (const f of files) {
-    const m = evaluate(engine, parseEvalFile(f));
+    const items = parseEvalFile(f);
+    const m = engine ? evaluate(engine, items) : await evaluateHttp(url!, items);
     console.log(formatReport(basename(f), m));
     console.log('');
     if (m.emergencyRecall < 1 || m.outOfScopeFaqAnswers > 0) failed = true;
@@ -164,4 +197,9 @@ function main(): void {
   if (failed) process.exitCode = 1;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 2;
+  });
+}

@@ -9,6 +9,8 @@ import { readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 export interface IntentModel {
   /** Log-odds that normalized text asks someone to act (complaint) rather than asks a question (consult). */
   complaintLogOdds(normalized: string): number;
+  /** The same from the text's distinct features (distinctFeatures). */
+  complaintLogOddsOf(features: readonly string[]): number;
 }
 
 const TRAINING = { rate: 0.3, epochs: 30, l2: 1e-4, models: 3, balance: false } as const;
@@ -18,7 +20,10 @@ export function trainIntentModel(examples: { text: string; complaint: boolean }[
     examples.map((e) => ({ text: e.text, positive: e.complaint })),
     TRAINING,
   );
-  return { complaintLogOdds: (normalized) => (model ? model.read(normalized).logOdds : 0) };
+  return {
+    complaintLogOdds: (normalized) => (model ? model.read(normalized).logOdds : 0),
+    complaintLogOddsOf: (features) => (model ? model.readFeatures(features).logOdds : 0),
+  };
 }
 
 /** The consult and complaint examples of training/*.jsonl. */

@@ -1,7 +1,7 @@
 // Why: a sparse binary logistic regression (AdaGrad, L2, bagged over seeded shuffles) for the emergency and
 // intent layers. Hand-written because the JS libraries we found train dense matrices, and these features are
 // sparse (tens of thousands of n-grams, about a hundred per message).
-import { FeatureIds, forEachFeature } from './ngram-features.js';
+import { distinctFeatures, FeatureIds } from './ngram-features.js';
 import { seededRandom, shuffle } from './prng.js';
 
 export interface BinaryExample {
@@ -29,6 +29,8 @@ export interface Reading {
 export interface LogisticModel {
   /** Reads normalized text (see normalizeText). */
   read(normalized: string): Reading;
+  /** Reads the distinct features of normalized text (distinctFeatures), when several models share them. */
+  readFeatures(features: readonly string[]): Reading;
 }
 
 export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions): LogisticModel | null {
@@ -68,21 +70,16 @@ export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions):
     bias += b / opts.models;
   }
 
-  return {
-    // Walks the n-grams once and counts each distinct one once, without building arrays.
-    read(normalized) {
-      let logOdds = bias;
-      let strongest = 0;
-      const seen = new Set<string>();
-      forEachFeature(normalized, (f) => {
-        if (seen.has(f)) return;
-        seen.add(f);
-        const id = ids.get(f);
-        if (id === undefined) return;
-        logOdds += weights[id]!;
-        strongest = Math.max(strongest, weights[id]!);
-      });
-      return { logOdds, strongest };
-    },
+  const readFeatures = (features: readonly string[]): Reading => {
+    let logOdds = bias;
+    let strongest = 0;
+    for (const f of features) {
+      const id = ids.get(f);
+      if (id === undefined) continue;
+      logOdds += weights[id]!;
+      strongest = Math.max(strongest, weights[id]!);
+    }
+    return { logOdds, strongest };
   };
+  return { read: (normalized) => readFeatures(distinctFeatures(normalized)), readFeatures };
 }

@@ -30,8 +30,13 @@ export function readTrainingItems(dir = TRAINING_DIR): TrainingItem[] {
 
 /** The distinct features of raw text. */
 export function features(text: string): string[] {
+  return distinctFeatures(normalizeText(text));
+}
+
+/** The distinct features of normalized text: computed once per message and read by every learned layer. */
+export function distinctFeatures(normalized: string): string[] {
   const out = new Set<string>();
-  forEachFeature(normalizeText(text), (f) => out.add(f));
+  forEachFeature(normalized, (f) => out.add(f));
   return [...out];
 }
 

@@ -72,7 +72,7 @@ export const ENGLISH: Record<string, string[]> = {
   劳动监察: ['labor inspection', 'labour inspection', 'labor bureau', 'labour bureau', 'labor department', 'labour department'],
   加班费: ['overtime pay', 'overtime'],
   劳动合同: ['labor contract', 'labour contract', 'employment contract'],
-  辞退: ['fired', 'dismissed', 'laid off', 'sacked'],
+  辞退: ['fired', 'dismissed', 'laid off', 'sacked', 'fire an employee', 'fire employees', 'fire a worker', 'fire workers', 'fire staff', 'fire someone', 'got fired', 'was fired', 'been fired', 'fired me', 'fired him', 'fired her', 'fired us'],
   // social-insurance
   社保: ['social insurance', 'social security'],
   养老金: ['pension', 'pensions', 'retirement pay'],
@@ -209,6 +209,8 @@ export const ENGLISH: Record<string, string[]> = {
   几点了: ['what time is it', 'what time now'],
   预防: ['prevent', 'prevention', 'avoid', 'safety tips'],
   电话打不通: ["won't answer the phone", "won't answer", "doesn't answer", 'not answering the phone', 'no one answers', 'nobody answers', 'never answers'],
+  充电宝: ['power bank', 'power banks', 'powerbank', 'phone charger', 'phone battery'],
+  哪个牌子好: ['which brand', 'what brand', 'best brand', 'most reliable brand', 'good brand'],
   店铺推荐: ['repair shop', 'good shop', 'decent shop', 'shop nearby', 'shop near', 'shops nearby', 'where can i buy', 'where to buy', 'recommend a shop', 'recommend a restaurant', 'good restaurant'],
   笑话: ['something funny', 'make me laugh'],
   // intent words
@@ -255,7 +257,7 @@ export const ENGLISH: Record<string, string[]> = {
   灭火器: ['fire extinguisher', 'fire extinguishers'],
   消防安全: ['fire safety', 'fire inspection', 'fire drill', 'fire code', 'fire hazard', 'fire risk'],
   消防队: ['fire station', 'fire brigade', 'fire department', 'fire service', 'firefighters', 'firemen'],
-  炉火: ['stove fire', 'fire on the stove', 'fire for my stove', 'fire for the stove', 'fire on my stove'],
+  炉火: ['fire on high', 'the fire on high', 'fire on low', 'fire on medium', 'high fire', 'low fire', 'medium fire', 'stove fire', 'fire on the stove', 'fire for my stove', 'fire for the stove', 'fire on my stove'],
   着火: ['fire', 'on fire', 'burning', 'in flames'],
   冒烟: ['smoke', 'smoking', 'smoky'],
   燃气泄漏: ['gas leak', 'gas leaking', 'smell gas', 'smells of gas', 'gas smell', 'smell of gas', 'leaking gas'],

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, ChatMessageResponseSchema } from '@minhu/shared';
 import { addStaff } from '../../commands/staff-accounts.js';
 import { startTestGateway, type TestGateway } from '../../../../../tests/support/gateway.js';
+import { createChatEngine } from '../../chat/engine.js';
+import { evaluate, evaluateHttp, parseEvalFile } from '../../chat/eval.js';
+import { loadSeedKb } from '../../chat/kb.js';
 
 let gw: TestGateway;
 let admin: string;
@@ -204,4 +207,21 @@ describe('knowledge base', () => {
       await other.close({ keepDatabase: true });
     }
   });
+});
+
+describe('npm run eval:chat -- --url (the held-out sets through the HTTP API)', () => {
+  it('measures the same through a running gateway as in-process', async () => {
+    // A gateway of its own, so the admin edits above cannot change its knowledge base.
+    const fresh = await startTestGateway({ CHAT_IP_PER_MINUTE: '100000', CHAT_CONVERSATION_PER_MINUTE: '100000' });
+    try {
+      const items = parseEvalFile(new URL('../../../../../tests/chat/blind13.jsonl', import.meta.url).pathname);
+      const overHttp = await evaluateHttp(fresh.url, items);
+      const inProcess = evaluate(createChatEngine(loadSeedKb()), items);
+      expect(overHttp.total).toBe(160);
+      expect(overHttp).toEqual(inProcess);
+      expect(overHttp.emergencyRecall).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });
