@@ -264,6 +264,12 @@ const RULES: Rule[] = [
 /** English phrasings checked on the raw (lower-cased) text, where negations and pronouns still exist. */
 const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern: RegExp }[] = [
   { kind: 'fire', numbers: ['119'], pattern: /\b(fire(?! (lane|exit|escape|door|hydrant|extinguisher|safety|drill|alarm test|station|department|brigade|truck|engine|fighter|service|hose|hazard|risk|access|code|inspection|for my stove|on the stove|for the stove)s?\b)(?<!stove fire)|on fire|smoke|flames?|burning|explosion|exploded)\b/ },
+  {
+    // Understated fires: "the wok's gone up and it's licking the cupboard".
+    kind: 'fire',
+    numbers: ['119'],
+    pattern: /\b((wok|pan|pot|oil|chip pan|kitchen|stove|hob|cooker|curtains?|sofa|bin|car|van|shed)('s| has| is)? (gone up|caught|ablaze|alight)|ablaze|alight|flames? (are |is )?licking|licking (the|at) (cupboard|ceiling|wall|curtains?))\b/,
+  },
   { kind: 'hazard', numbers: ['119'], pattern: /\b(sparks?|sparking|electrocut\w*|live wires?|exposed wires?)\b/ },
   {
     kind: 'hazard',
@@ -277,7 +283,7 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
     kind: 'medical',
     numbers: ['120'],
     pattern:
-      /\b((not|isn'?t|stopped|no longer|barely|don'?t think (he|she)'?s|doesn'?t seem to be) breathing|unconscious|unresponsive|not responding|passed out|fainted|collapsed|not moving|isn'?t moving|won'?t wake|not waking|(doesn'?t|does not|won'?t|didn'?t) respond|(lips|face|skin) (are |is )?(going|turning|turned|gone) (blue|purple|grey|gray)|gurgling|slurr(ed|ing)|(face|mouth) (is )?droop\w*|can'?t (lift|move) (his|her|my) (arm|leg|hand)|heart attack|stroke|seizure|overdose|took (a lot of|too many|a bottle of) pills|swallowed (a|an|some|the)|(drank|ate|swallowed) (some )?(bleach|poison|pesticide|detergent|rat poison)|bleeding|blood (on|everywhere|all over)|lying on the (floor|ground)|can'?t breathe|(cannot|can barely|barely) breathe|chest pains?|can'?t get up|cannot get up|choking|poison(ed|ing)|fell (off|from|down)|fallen (off|from))\b/,
+      /\b((not|isn'?t|stopped|no longer|barely|don'?t think (he|she)'?s|doesn'?t seem to be) breathing|unconscious|unresponsive|not responding|passed out|fainted|collapsed|not moving|isn'?t moving|won'?t wake|not waking|(not|can'?t|cannot|doesn'?t|didn'?t) (wake|waking) up|breathing (very |really |so )?(strange\w*|weird\w*|funny|odd\w*|badly|heavily|shallow|noisily)|(doesn'?t|does not|won'?t|didn'?t) respond|(lips|face|skin) (are |is )?(going|turning|turned|gone) (blue|purple|grey|gray)|gurgling|slurr(ed|ing)|(face|mouth) (is )?droop\w*|can'?t (lift|move) (his|her|my) (arm|leg|hand)|heart attack|stroke|seizure|overdose|took (a lot of|too many|a bottle of) pills|swallowed (a|an|some|the)|(drank|ate|swallowed) (some )?(bleach|poison|pesticide|detergent|rat poison)|bleeding|blood (on|everywhere|all over)|lying on the (floor|ground)|can'?t breathe|(cannot|can barely|barely) breathe|chest pains?|can'?t get up|cannot get up|choking|poison(ed|ing)|fell (off|from|down)|fallen (off|from))\b/,
   },
   {
     kind: 'violence',
@@ -306,7 +312,7 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
   {
     kind: 'suicide',
     numbers: ['110', '120'],
-    pattern: /\b(suicid(e|al)|kill myself|end my life|want to die|take my own life|jump off|end it all|(want|going|about|threatening) to jump|jump (from|off)|standing on the (roof|edge|ledge|bridge))\b/,
+    pattern: /\b(((say|said|saying) goodbye|farewell|goodbye message)[^.]{0,80}\b(not (picking|answering)|won'?t (pick|answer)|can'?t reach|isn'?t answering|not replying|phone('s| is)? off)|won'?t be a burden|not be a burden|be a burden (any ?more|to anyone)|better off without me|suicid(e|al)|kill myself|end my life|want to die|take my own life|jump off|end it all|(want|going|about|threatening) to jump|jump (from|off)|standing on the (roof|edge|ledge|bridge))\b/,
   },
   { kind: 'crash', numbers: ['122', '120'], pattern: /\b(car (crash|accident)|hit by a (car|truck|bus)|run over|crash(ed)?|hit (a|an|the) (motorcyclist|cyclist|pedestrian|child|kid|man|woman|boy|girl|person)|drove off|hit and run)\b/ },
 ];
@@ -375,7 +381,7 @@ export function detectEmergency(input: string, raw: string = input): EmergencyMa
   // "My teacher will kill me haha" is a joke, not a threat.
   const englishJoke = /\b(haha+|hahaha\w*|lol|lmao|jk|just kidding|kidding)\b/;
   // Firing staff, a cooking flame and near misses name no danger.
-  lower = lower.replace(/\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*/g, ' ');
+  lower = lower.replace(/\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\bfire (off|away)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*/g, ' ');
   if (/[a-z]{3}/.test(lower) && !englishJoke.test(lower) && (!englishAftermath.test(lower) || englishNow.test(lower))) {
     for (const rule of ENGLISH_RULES) {
       if (!rule.pattern.test(lower) || kinds.includes(rule.kind)) continue;

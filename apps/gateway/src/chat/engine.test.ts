@@ -388,6 +388,10 @@ describe('requests worded as questions, and framing that says nothing is live', 
     ['股票跌得我想死的心都有，明天还能涨吗', 'out_of_scope'],
     ['How do I say "fire an employee" politely in Chinese?', 'out_of_scope'],
     ['楼下饭馆天天半夜拿刀剁馅儿，咣咣响，吵得睡不着', 'complaint'],
+    ['My friend fell down in the kitchen, he is not wake up and breathing very strange', 'emergency'],
+    ["Bit of bother: the chip pan's gone up and flames are licking the ceiling", 'emergency'],
+    ["My flatmate texted to say goodbye and that she won't be a burden any more, now she's not picking up", 'emergency'],
+    ['Fire off a quick limerick about Monday mornings, would you?', 'out_of_scope'],
   ];
   for (const [text, intent] of cases) {
     it(`"${text}" → ${intent}`, () => expect(engine.answer(text).intent).toBe(intent));
