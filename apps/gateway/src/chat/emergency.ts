@@ -44,7 +44,7 @@ const BLEEDING =
 const NO_RESPONSE = '(?:没反应|没有反应|不醒|不应|没应|不答应|没答应|不回应|没回应|不吭声|不吱声|没动静|没声音|不说话了|没知觉|没意识|不理人了|叫不动|只会哼|只是哼|直哼哼|哼哼唧唧)';
 
 /** Cues that it is happening right now — strong enough to override every guard. */
-const NOW = /(正在|赶紧|快来|快点|快救|救命|救救|还在|越来越|[!！]|来人|此刻|眼看|help)/;
+const NOW = /(正在|赶紧|快来(?!修|处理|清|看看|弄|管|疏通)|快点|快救|救命|救救|还在|越来越|[!！]|来人|此刻|眼看|help)/;
 /** Words of something said to be happening just now — enough to override the administrative guard, not the past one. */
 const NOW_WEAK = /(突然|刚刚|刚才|现在|马上|快)/;
 /** It happened before: a claim or a complaint about the past. */
@@ -53,9 +53,9 @@ const PAST = /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过�
 const FICTION = /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说里|读后感|第[一二三四五六七八九十\d]+集|游戏里|书里)/;
 /** Hypothetical, preventive or administrative framing (claims, subsidies, rules, hazards). */
 const ADMIN =
-  /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说|读后感|作文|第[一二三四五六七八九十\d]+集|游戏里|之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
+  /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说|读后感|作文|第[一二三四五六七八九十\d]+集|游戏里|之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|可以申请|可申请|申请吗|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
 /** A problem that keeps happening: a complaint, not a live emergency. */
-const RECURRING = /(一落雨就|经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
+const RECURRING = /(长期|常年|一直以来|一落雨就|经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
 
 interface Rule {
   kind: EmergencyKind;
@@ -334,7 +334,7 @@ const NUMBERS_BY_KIND: Record<EmergencyKind, EmergencyNumber[]> = {
 
 /** Reads normalized text (and the raw text for English); returns the kinds and numbers to call, or null. */
 /** Complaints, fines, money owed, refunds and thanks: the talk of a ticket or a compliment, not of a live danger. */
-const GRIEVANCE_OR_THANKS = /(投诉|反映|举报|差评|罚不罚|罚多少|扣几分|扣分|工资|欠(他|她|我|我们|了)?[^，。]{0,6}(钱|块|元)|押金|退款|发票|感谢|谢谢|表扬|\bthank)/;
+const GRIEVANCE_OR_THANKS = /(投诉|反映|举报|差评|建议|退不回|退钱|年卡|办了?卡|罚不罚|罚多少|扣几分|扣分|工资|欠(他|她|我|我们|了)?[^，。]{0,6}(钱|块|元)|押金|退款|发票|感谢|谢谢|表扬|\bthank)/;
 
 /**
  * True when the framing says a danger is not live: it happened before, it is about claims, rules or money,
@@ -352,8 +352,10 @@ export function framedAsNotLive(input: string, raw: string = input): boolean {
   const nowWeak = now || NOW_WEAK.test(normalized) || /\b(now|just)\b/i.test(raw);
   if (PAST.test(normalized) && !now) return true;
   // A problem that keeps coming back ("天天有车横着停", "every day") is a complaint.
-  if (!nowWeak && (RECURRING.test(normalized) || /\b(every (day|night|time|week|morning|evening)|daily|nightly|each day|all the time|constantly|always|since (last|yesterday|november|december|january|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.test(raw))) return true;
-  if (!nowWeak && (ADMIN.test(normalized) || GRIEVANCE_OR_THANKS.test(normalized + ' ' + raw.toLowerCase()))) return true;
+  if (!nowWeak && (RECURRING.test(normalized) || /\b(every (day|night|time|week|morning|evening|rain|storm|arvo|afternoon|weekend|month|year)|(nearly|almost) (got|was|were|had|hit|crashed|fell|died)|daily|nightly|each day|all the time|constantly|always|since (last|yesterday|november|december|january|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.test(raw))) return true;
+  if (!nowWeak && ADMIN.test(normalized)) return true;
+  // Money, complaints and thanks outweigh a weak "now" ("现在关门了，钱退不回来").
+  if (!now && GRIEVANCE_OR_THANKS.test(normalized + ' ' + raw.toLowerCase())) return true;
   return /\b(paid|pay|refund|deposit|membership|last (week|month|year)|(days?|weeks?|months?|years?) ago|insurance|compensat\w*|subsid\w*|reimburs\w*|complain\w*|applied|application|fined?)\b/i.test(raw) && !nowWeak;
 }
 

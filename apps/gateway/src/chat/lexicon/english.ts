@@ -39,7 +39,7 @@ export const ENGLISH: Record<string, string[]> = {
   转移: ['transfer', 'transferred', 'move my'],
   // utilities-outage
   停电: ['power has been out', 'power is out', 'power has gone out', 'power outage', 'power cut', 'power failure', 'blackout', 'no electricity', 'no power', 'electricity is off', 'power is off', 'power went out', 'lights went out', 'electricity went out', 'without power', 'without electricity', 'power off', 'electricity cut'],
-  停水: ['water stop', 'water stops', 'water will stop', 'stop the water', 'water will be cut', 'water outage', 'water cut', 'no water', 'water supply cut', 'water is off', 'without water', 'water went off', 'water stopped', 'no running water', 'water shut off'],
+  停水: ['water getting cut', 'water be cut', 'water is being cut', 'water stop', 'water stops', 'water will stop', 'stop the water', 'water will be cut', 'water outage', 'water cut', 'no water', 'water supply cut', 'water is off', 'without water', 'water went off', 'water stopped', 'no running water', 'water shut off'],
   停气: ['gas outage', 'no gas', 'gas cut', 'gas supply cut', 'gas is off', 'gas shut off'],
   电: ['electricity', 'power supply'],
   水压: ['water pressure'],
@@ -50,6 +50,7 @@ export const ENGLISH: Record<string, string[]> = {
   内涝: ['flood', 'flooding', 'flooded', 'waterlogging', 'waterlogged', 'inundated', 'floods'],
   积水: ['standing water', 'water on the road', 'water in the street'],
   沙袋: ['sandbag', 'sandbags'],
+  预警: ['warning', 'warnings', 'alert', 'alerts'],
   暴雨: ['rainstorm', 'heavy rain', 'torrential rain', 'downpour'],
   排水: ['drain', 'drainage', 'sewer', 'drains'],
   地下车库: ['underground garage', 'underground car park', 'basement'],
@@ -65,7 +66,7 @@ export const ENGLISH: Record<string, string[]> = {
   龙卷风: ['tornado'],
   暴雪: ['snowstorm', 'blizzard'],
   // wage-arrears
-  拖欠工资: ["hasn't been paid", 'has not been paid', "haven't been paid", 'have not been paid', 'not been paid', 'no pay me', 'not pay me', "didn't pay me", "haven't paid me", "hasn't paid me", "won't pay me", 'unpaid wages', 'unpaid wage', 'unpaid salary', 'wage arrears', 'owed wages', 'owes me wages', 'owes me money', 'owe me wages', "hasn't paid", 'has not paid', "haven't been paid", 'have not been paid', "wasn't paid", 'not been paid', 'not paid', "didn't pay", 'did not pay', 'refuses to pay', 'withheld my salary', 'withholding my wages', 'withholding my salary', 'wages owed', 'salary owed', 'back pay', 'unpaid'],
+  拖欠工资: ['owes me', 'owe me', 'owed me', "months' pay", 'months pay', 'my pay', 'back pay', "hasn't been paid", 'has not been paid', "haven't been paid", 'have not been paid', 'not been paid', 'no pay me', 'not pay me', "didn't pay me", "haven't paid me", "hasn't paid me", "won't pay me", 'unpaid wages', 'unpaid wage', 'unpaid salary', 'wage arrears', 'owed wages', 'owes me wages', 'owes me money', 'owe me wages', "hasn't paid", 'has not paid', "haven't been paid", 'have not been paid', "wasn't paid", 'not been paid', 'not paid', "didn't pay", 'did not pay', 'refuses to pay', 'withheld my salary', 'withholding my wages', 'withholding my salary', 'wages owed', 'salary owed', 'back pay', 'unpaid'],
   工资: ['wages', 'wage', 'salary', 'salaries', 'paycheck', 'payslip'],
   老板: ['boss', 'my employer', 'employer', 'contractor'],
   劳动仲裁: ['labor arbitration', 'labour arbitration', 'arbitration'],
@@ -158,7 +159,7 @@ export const ENGLISH: Record<string, string[]> = {
   // traffic-parking
   抵押登记: ['mortgage discharge', 'discharge the mortgage', 'discharge of mortgage', 'mortgage release', 'release the mortgage', 'release of the mortgage', 'mortgage cancellation', 'cancel the mortgage', 'mortgage registration', 'register the mortgage'],
   交警: ['traffic police', 'traffic policeman', 'traffic officer', 'traffic officers', 'traffic warden', 'traffic wardens'],
-  违停: ['double-parked', 'double parking', 'double-parking', 'illegal parking', 'illegally parked', 'parked illegally', 'blocking my', 'blocked my', 'blocking the', 'double parked'],
+  违停: ['double-parked', 'double parking', 'double-parking', 'illegal parking', 'illegally parked', 'parked illegally', 'blocking my', 'blocked my', 'double parked'],
   停车: ['parking', 'parked', 'parking space', 'parking lot', 'car park', 'parking spot'],
   红绿灯: ['traffic light', 'traffic lights', 'traffic signal', 'traffic signals', 'stoplight'],
   公交: ['bus', 'buses', 'bus stop', 'bus route', 'bus line', 'bus service'],
