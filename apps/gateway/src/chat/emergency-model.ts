@@ -6,7 +6,7 @@
 // in evidence from ordinary characters.
 import type { KbEntry } from './kb.js';
 import { trainLogistic, type BinaryExample } from './logistic.js';
-import { kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
+import { distinctFeatures, kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 import { normalizeText } from './normalize.js';
 
 export { features, TRAINING_DIR } from './ngram-features.js';
@@ -23,6 +23,8 @@ export interface EmergencyModel {
   flags(text: string): boolean;
   /** flags() for text already passed through normalizeText (saves normalizing twice). */
   flagsNormalized(normalized: string): boolean;
+  /** flags() from the distinct features of normalized text (distinctFeatures), when other layers share them. */
+  flagsFeatures(features: readonly string[]): boolean;
 }
 
 /**
@@ -43,15 +45,20 @@ export function trainEmergencyModel(examples: LabelledExample[], threshold = EME
     examples.map((e): BinaryExample => ({ text: e.text, positive: e.emergency })),
     TRAINING,
   );
-  if (!model) return { score: () => -Infinity, flags: () => false, flagsNormalized: () => false };
+  if (!model) return { score: () => -Infinity, flags: () => false, flagsNormalized: () => false, flagsFeatures: () => false };
   // The bias alone (which the class weighting pushes up) must never flag a text the model knows nothing about
   // ("ok", "Tell me a joke"): some n-gram of the text itself has to lean towards danger.
-  const scoreNormalized = (normalized: string) => {
-    const r = model.read(normalized);
+  const scoreFeatures = (features: readonly string[]) => {
+    const r = model.readFeatures(features);
     return r.strongest >= DANGER_NGRAM_MIN ? r.logOdds : -Infinity;
   };
-  const score = (text: string) => scoreNormalized(normalizeText(text));
-  return { score, flags: (text) => score(text) > threshold, flagsNormalized: (normalized) => scoreNormalized(normalized) > threshold };
+  const score = (text: string) => scoreFeatures(distinctFeatures(normalizeText(text)));
+  return {
+    score,
+    flags: (text) => score(text) > threshold,
+    flagsNormalized: (normalized) => scoreFeatures(distinctFeatures(normalized)) > threshold,
+    flagsFeatures: (features) => scoreFeatures(features) > threshold,
+  };
 }
 
 /** The labelled training files (training/*.jsonl: {text, intent}) plus the KB's questions and paraphrases as negatives. */

@@ -126,7 +126,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   learn(entries);
   let index: FaqIndex = buildIndex(entries);
 
-  function read(raw: string, base: string = normalizeText(raw)): Reading {
+  function read(raw: string, base: string = normalizeText(raw), baseFeatures?: string[]): Reading {
     const norm = fixer.fix(base);
     const kw = keywords.scan(norm);
     let kwMax = 0;
@@ -134,7 +134,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const signals = readIntentSignals(norm);
     // A question-less statement only counts as a complaint when it is about one of our subjects.
     // An explicit ticket word decides; otherwise the learned reading and the cues' balance vote together.
-    const features = distinctFeatures(norm);
+    // The n-grams were already read for the emergency check; homophone fixes (rare) change them.
+    const features = baseFeatures && norm === base ? baseFeatures : distinctFeatures(norm);
     const vote = intentModel.complaintLogOddsOf(features) + (signals.complaint - signals.question);
     const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && kwMax < 1.5);
     return { raw, norm, tokens: tokenize(norm), kw, kwMax, signals, complaint, features };
@@ -277,7 +278,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const base = normalizeText(raw);
 
     // 1. Emergency first, and nothing else: the danger rules, or else the learned layer.
-    const emergency = detectEmergency(base, raw) ?? learnedEmergency(raw, base, emergencyModel);
+    const baseFeatures = distinctFeatures(base);
+    const emergency = detectEmergency(base, raw) ?? learnedEmergency(raw, base, baseFeatures, emergencyModel);
     if (emergency) {
       return finish(ctx, raw, {
         intent: 'emergency',
@@ -287,7 +289,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       });
     }
 
-    const r = read(raw, base);
+    const r = read(raw, base, baseFeatures);
 
     // 2. The answer to our clarify question ("第二个", "社保卡").
     if (ctx.pending) {
@@ -384,8 +386,8 @@ function subjectOutside(kw: KeywordEvidence, words: string): number {
 const LIVE_NOW = /(正在|还在|现在|刚才|刚刚|马上|突然|赶紧|快来|救命|[!！])/;
 
 /** The learned layer names no kind of danger: give the three general numbers (and 122 for road crashes). */
-function learnedEmergency(raw: string, normalized: string, model: EmergencyModel): EmergencyMatch | null {
-  if (!model.flagsNormalized(normalized)) return null;
+function learnedEmergency(raw: string, normalized: string, features: string[], model: EmergencyModel): EmergencyMatch | null {
+  if (!model.flagsFeatures(features)) return null;
   // The model cannot say what it reacted to ("打麻将", "刀郎"), so it yields to framing that says nothing is live:
   // the past, claims and money, thanks, or an off-topic subject such as the weather.
   if (framedAsNotLive(normalized, raw)) return null;
