@@ -166,7 +166,7 @@ export function formatReport(name: string, m: EvalMetrics): string {
 
 function defaultFiles(): string[] {
   const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../tests/chat');
-  const preferred = ['devset.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl', 'blind8.jsonl', 'blind9.jsonl', 'blind10.jsonl', 'blind11.jsonl', 'blind12.jsonl', 'blind13.jsonl', 'blind14.jsonl', 'blind15.jsonl', 'blind16.jsonl', 'blind17.jsonl', 'blind18.jsonl', 'blind19.jsonl'].map((f) => join(dir, f));
+  const preferred = ['devset.jsonl', 'blind.jsonl', 'blind2.jsonl', 'blind3.jsonl', 'blind4.jsonl', 'blind5.jsonl', 'blind6.jsonl', 'blind7.jsonl', 'blind8.jsonl', 'blind9.jsonl', 'blind10.jsonl', 'blind11.jsonl', 'blind12.jsonl', 'blind13.jsonl', 'blind14.jsonl', 'blind15.jsonl', 'blind16.jsonl', 'blind17.jsonl', 'blind18.jsonl', 'blind19.jsonl', 'blind20.jsonl', 'blind21.jsonl'].map((f) => join(dir, f));
   const others = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.jsonl'))
