@@ -76,8 +76,6 @@ const QUESTION: Cue[] = [
 
 export interface IntentSignals {
   complaint: number;
-  /** Length of the normalized text, without spaces. */
-  length: number;
   question: number;
   /** An explicit ticket word (投诉/举报/建议/表扬/求助) was used. */
   explicit: boolean;
@@ -116,7 +114,6 @@ export function readIntentSignals(normalized: string): IntentSignals {
   }
   return {
     complaint: explicitScore + grievance + helpless,
-    length: normalized.replace(/\s+/g, '').length,
     question,
     explicit: explicitScore > 0,
     kind: pickKind(kinds, explicitScore > 0, normalized),
