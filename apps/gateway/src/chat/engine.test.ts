@@ -9,6 +9,7 @@ import { createChatEngine, type ChatAnswer, type ChatEngine } from './engine.js'
 import { evaluate, parseEvalFile } from './eval.js';
 import { extractAddress } from './draft.js';
 import { KbLoadError, loadSeedKb, type KbEntry } from './kb.js';
+import { ENGLISH } from './lexicon/english.js';
 import { normalizeText } from './normalize.js';
 
 let kb: KbEntry[];
@@ -317,6 +318,19 @@ describe('lexicon, pinyin and English', () => {
     expect(normalizeText('咋整')).toBe('怎么办');
     expect(normalizeText('戶口')).toBe('户口');
     expect(normalizeText('my residence permit')).toContain('居住证');
+  });
+
+  it('lists each English phrase under one Chinese term only (a second listing would never be used)', () => {
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const [zh, phrases] of Object.entries(ENGLISH)) {
+      for (const p of phrases) {
+        const key = p.toLowerCase().trim().split(/\s+/).join(' ');
+        if (seen.has(key)) repeated.push(`${key}: ${seen.get(key)} / ${zh}`);
+        else seen.set(key, zh);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 
   it('reads English inflections and phrases with the small words left out or added', () => {

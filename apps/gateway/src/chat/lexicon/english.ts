@@ -66,7 +66,7 @@ export const ENGLISH: Record<string, string[]> = {
   龙卷风: ['tornado'],
   暴雪: ['snowstorm', 'blizzard'],
   // wage-arrears
-  拖欠工资: ['owes me', 'owe me', 'owed me', "months' pay", 'months pay', 'my pay', 'back pay', "hasn't been paid", 'has not been paid', "haven't been paid", 'have not been paid', 'not been paid', 'no pay me', 'not pay me', "didn't pay me", "haven't paid me", "hasn't paid me", "won't pay me", 'unpaid wages', 'unpaid wage', 'unpaid salary', 'wage arrears', 'owed wages', 'owes me wages', 'owes me money', 'owe me wages', "hasn't paid", 'has not paid', "haven't been paid", 'have not been paid', "wasn't paid", 'not been paid', 'not paid', "didn't pay", 'did not pay', 'refuses to pay', 'withheld my salary', 'withholding my wages', 'withholding my salary', 'wages owed', 'salary owed', 'back pay', 'unpaid'],
+  拖欠工资: ['owes me', 'owe me', 'owed me', "months' pay", 'months pay', 'my pay', "hasn't been paid", 'has not been paid', 'no pay me', 'not pay me', "didn't pay me", "haven't paid me", "hasn't paid me", "won't pay me", 'unpaid wages', 'unpaid wage', 'unpaid salary', 'wage arrears', 'owed wages', 'owes me wages', 'owes me money', 'owe me wages', "hasn't paid", 'has not paid', "haven't been paid", 'have not been paid', "wasn't paid", 'not been paid', 'not paid', "didn't pay", 'did not pay', 'refuses to pay', 'withheld my salary', 'withholding my wages', 'withholding my salary', 'wages owed', 'salary owed', 'back pay', 'unpaid'],
   工资: ['wages', 'wage', 'salary', 'salaries', 'paycheck', 'payslip'],
   老板: ['boss', 'my employer', 'employer', 'contractor'],
   劳动仲裁: ['labor arbitration', 'labour arbitration', 'arbitration'],
@@ -173,7 +173,7 @@ export const ENGLISH: Record<string, string[]> = {
   出租车: ['taxi', 'cab', 'didi'],
   车: ['car', 'vehicle', 'cars'],
   道路: ['road', 'street'],
-  居住登记: ['temporary residence', 'register temporary residence', 'residence registration', 'accommodation registration', 'register my address'],
+  居住登记: ['temporary residence', 'register temporary residence', 'accommodation registration', 'register my address'],
   外国人: ['foreigner', 'foreigners', 'foreign resident', 'foreign residents', 'expat', 'expats'],
   登记: ['register', 'registration', 'registered'],
   注册地址: ['registered address', 'company address', 'business address'],
