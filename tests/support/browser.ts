@@ -2,7 +2,7 @@
 // playwright-core (which never downloads a browser), plus a helper that saves screenshots as test
 // artifacts under tests/artifacts/ (gitignored).
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -33,13 +33,28 @@ export async function throttle(page: Page, conditions: typeof WEAK_SIGNAL = WEAK
   };
 }
 
-/** Installs Debian's chromium on a fresh machine (we run as root); never downloads a browser build. */
+/** Debian's fonts with Chinese glyphs: without them every Chinese character in a screenshot is a box. */
+const CJK_FONT_DIR = '/usr/share/fonts/opentype/noto';
+
+/**
+ * Installs Debian's chromium and CJK fonts on a fresh machine (we run as root); never downloads a
+ * browser build. Both are checked separately: a machine may have chromium from elsewhere.
+ */
 export function ensureChromium(): void {
-  if (existsSync(CHROMIUM_PATH)) return;
-  console.log(`[browser] ${CHROMIUM_PATH} is missing: installing Debian's chromium (apt-get) …`);
-  execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', { stdio: 'inherit' });
+  const missing = [
+    ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
+    ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
+  ];
+  if (!missing.length) return;
+  console.log(`[browser] installing Debian's ${missing.join(' and ')} (apt-get) …`);
+  execSync(`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`, { stdio: 'inherit' });
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get finished but ${CHROMIUM_PATH} is still missing`);
-  console.log('[browser] chromium installed');
+  if (!hasCjkFont()) throw new Error('apt-get finished but no Noto CJK font is installed');
+  console.log('[browser] installed');
+}
+
+function hasCjkFont(): boolean {
+  return existsSync(CJK_FONT_DIR) && readdirSync(CJK_FONT_DIR).some((f) => /NotoSansCJK|NotoSerifCJK/.test(f));
 }
 
 export interface Phone {
