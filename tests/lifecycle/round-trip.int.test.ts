@@ -123,17 +123,89 @@ describe('rating rules', () => {
 describe('withdrawal', () => {
   it('withdraws before acceptance only, and only by the owner', async () => {
     const id = await file();
-    expect((await gw.api('POST', `/api/tickets/${id}/withdraw`, { token: bob, body: {} })).status).toBe(404);
+    expect((await gw.api('POST', `/api/tickets/${id}/withdraw`, { token: bob, body: { reason: '不是我的工单' } })).status).toBe(404);
+    expect((await gw.api('POST', `/api/tickets/${id}/withdraw`, { token: alice, body: {} })).status).toBe(400); // a reason is required
     const ok = await gw.api('POST', `/api/tickets/${id}/withdraw`, { token: alice, body: { reason: '已解决' } });
     expect(ok.status).toBe(200);
+    expect(ok.body.ticket.timeline.at(-1)).toMatchObject({ status: 'withdrawn', reason: '已解决' });
     expect(ok.body.ticket).toMatchObject({ status: 'withdrawn', canWithdraw: false });
     expect((await gw.api('POST', `/api/operator/tickets/${id}/events`, { token: op, body: { type: 'accepted' } })).status).toBe(409);
 
     const accepted = await file();
     await move(accepted, 'accepted');
-    const late = await gw.api('POST', `/api/tickets/${accepted}/withdraw`, { token: alice });
+    const noReason = await gw.api('POST', `/api/tickets/${accepted}/withdraw`, { token: alice, body: {} });
+    expect(noReason.status).toBe(400);
+    const late = await gw.api('POST', `/api/tickets/${accepted}/withdraw`, { token: alice, body: { reason: '问题已经解决了' } });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('cannot_withdraw');
     expect((await gw.deps.models.Ticket.findById(accepted).lean())?.status).toBe('accepted');
+  });
+});
+
+describe('申请重办 (asking for the ticket to be handled again)', () => {
+  const reopenRequest = (id: string, body: unknown, token = alice) => gw.api('POST', `/api/tickets/${id}/reopen-request`, { token, body });
+
+  it('is open after a dissatisfied rating only, once a round, and reaches the operator queue', async () => {
+    const id = await file();
+    for (const [t, d] of [['accepted', {}], ['replied', { reply: '已处理' }], ['callback', {}]] as const) await move(id, t, d);
+    expect((await reopenRequest(id, { reason: '违停车辆还在，问题没有解决' })).body.error.code).toBe('reopen_not_open');
+    const rated = await rate(id, { satisfaction: 'dissatisfied', resolved: false, comment: '没有解决' });
+    expect(rated.body.ticket).toMatchObject({ canRequestReopen: true, reopenRequest: null });
+
+    for (const bad of [{}, { reason: '短' }, { reason: 'x'.repeat(501) }, { reason: { $ne: '' } }, { reason: '违停车辆还在，问题没有解决', extra: 1 }]) {
+      expect((await reopenRequest(id, bad)).status).toBe(400);
+    }
+    expect((await reopenRequest(id, { reason: '违停车辆还在，问题没有解决' }, bob)).status).toBe(404);
+    const asked = await reopenRequest(id, { reason: '违停车辆还在，问题没有解决' });
+    expect(asked.status).toBe(200);
+    expect(asked.body.ticket).toMatchObject({ canRequestReopen: false, reopenRequest: { reason: '违停车辆还在，问题没有解决' } });
+    expect((await reopenRequest(id, { reason: '再次申请重新办理一次' })).body.error.code).toBe('already_requested');
+
+    const queue = await gw.api('GET', '/api/operator/tickets?reopenRequested=true', { token: op });
+    expect(queue.body.items.map((t: { id: string }) => t.id)).toContain(id);
+    const row = queue.body.items.find((t: { id: string }) => t.id === id);
+    expect(row).toMatchObject({ reopenRequested: true, needsReview: true });
+
+    // Staff reopen it: the request is answered, and a new round may be rated and asked again.
+    const reopened = await move(id, 'reopened', { reason: '市民申请重办' });
+    expect(reopened).toMatchObject({ status: 'reopened', reopenRequested: false, reopenRequest: null, canRequestReopen: false });
+    const after = await gw.api('GET', '/api/operator/tickets?reopenRequested=true', { token: op });
+    expect(after.body.items.map((t: { id: string }) => t.id)).not.toContain(id);
+  });
+});
+
+describe('催办 (urging an overdue ticket)', () => {
+  const urge = (id: string, token = alice) => gw.api('POST', `/api/tickets/${id}/urge`, { token, body: {} });
+
+  it('is open once the ticket is past due, once a day, and shows in the operator queue', async () => {
+    const id = await file();
+    await move(id, 'accepted');
+    expect((await urge(id)).body.error.code).toBe('not_overdue');
+    await gw.deps.models.Ticket.updateOne({ _id: id }, { $set: { dueAt: new Date(Date.now() - 3600_000) } });
+    expect((await gw.api('GET', `/api/tickets/${id}`, { token: alice })).body.ticket.canUrge).toBe(true);
+    expect((await urge(id, bob)).status).toBe(404);
+
+    const both = await Promise.all([urge(id), urge(id)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const ok = both.find((r) => r.status === 200)!;
+    expect(ok.body.ticket).toMatchObject({ canUrge: false, lastUrgedAt: expect.any(String) });
+    expect((await urge(id)).body.error.code).toBe('already_urged_today');
+    expect((await gw.deps.models.Ticket.findById(id).lean())?.urges).toHaveLength(1);
+
+    const queue = await gw.api('GET', '/api/operator/tickets?urged=true', { token: op });
+    const row = queue.body.items.find((t: { id: string }) => t.id === id);
+    expect(row).toMatchObject({ urgeCount: 1, lastUrgedAt: ok.body.ticket.lastUrgedAt });
+
+    // The next China day it may be urged again.
+    await gw.deps.models.Ticket.updateOne({ _id: id }, { $set: { lastUrgedDay: '2000-01-01' } });
+    expect((await urge(id)).status).toBe(200);
+    expect((await gw.deps.models.Ticket.findById(id).lean())?.urges).toHaveLength(2);
+  });
+
+  it('is refused on a closed ticket', async () => {
+    const id = await file();
+    for (const [t, d] of [['accepted', {}], ['replied', { reply: '已处理' }], ['closed', {}]] as const) await move(id, t, d);
+    await gw.deps.models.Ticket.updateOne({ _id: id }, { $set: { dueAt: new Date(Date.now() - 3600_000) } });
+    expect((await urge(id)).body.error.code).toBe('ticket_final');
   });
 });

@@ -1,5 +1,6 @@
 // A local stand-in for WeChat's API, speaking its real protocol (JSON bodies with errcode/errmsg):
-// jscode2session for mini-program login, cgi-bin/token and subscribe messages.
+// jscode2session for mini-program login, cgi-bin/token, subscribe messages and getuserphonenumber
+// (手机号快速验证).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -7,6 +8,8 @@ export interface WechatStandin {
   base: string;
   /** Codes accepted by jscode2session, mapped to their openid. */
   codes: Map<string, { openid: string; unionid?: string }>;
+  /** getPhoneNumber codes accepted by getuserphonenumber (each works once), mapped to the number and its country code. */
+  phoneCodes: Map<string, { purePhoneNumber: string; countryCode?: string }>;
   requests: Array<{ path: string; query: URLSearchParams; body: unknown }>;
   /** Subscribe messages received. */
   subscribeMessages: unknown[];
@@ -17,8 +20,23 @@ export interface WechatStandin {
   close(): Promise<void>;
 }
 
+/** WeChat's rules per field type (the key's name without its number): the first field that breaks them. */
+function invalidSubscribeField(data: Record<string, { value?: unknown }> | undefined): string | null {
+  const rules: Record<string, (v: string) => boolean> = {
+    thing: (v) => Array.from(v).length <= 20,
+    phrase: (v) => /^\p{Script=Han}{1,5}$/u.test(v),
+    character_string: (v) => /^[A-Za-z0-9_.:#-]{1,32}$/.test(v),
+    time: (v) => /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}$/.test(v),
+  };
+  for (const [key, field] of Object.entries(data ?? {})) {
+    const rule = rules[key.replace(/\d+$/, '')];
+    if (!rule || typeof field?.value !== 'string' || !rule(field.value)) return key;
+  }
+  return null;
+}
+
 export async function startWechatStandin(appId: string, appSecret: string): Promise<WechatStandin> {
-  const state: Omit<WechatStandin, 'base' | 'close'> = { codes: new Map(), requests: [], subscribeMessages: [], failNext: 0, unsubscribed: new Set() };
+  const state: Omit<WechatStandin, 'base' | 'close'> = { codes: new Map(), phoneCodes: new Map(), requests: [], subscribeMessages: [], failNext: 0, unsubscribed: new Set() };
   let tokenSeq = 0;
   const tokens = new Set<string>();
   const server: Server = createServer(async (req, res) => {
@@ -50,9 +68,29 @@ export async function startWechatStandin(appId: string, appSecret: string): Prom
       tokens.add(token);
       return send(200, { access_token: token, expires_in: 7200 });
     }
+    if (url.pathname === '/wxa/business/getuserphonenumber') {
+      if (req.method !== 'POST') return send(200, { errcode: 43002, errmsg: 'require POST method' });
+      if (!tokens.has(q.get('access_token') ?? '')) return send(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      const hit = state.phoneCodes.get(typeof body?.code === 'string' ? body.code : '');
+      if (!hit) return send(200, { errcode: 40029, errmsg: 'invalid code' });
+      state.phoneCodes.delete(body.code); // a code works once
+      const countryCode = hit.countryCode ?? '86';
+      return send(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber: countryCode === '86' ? hit.purePhoneNumber : `+${countryCode}${hit.purePhoneNumber}`,
+          purePhoneNumber: hit.purePhoneNumber,
+          countryCode,
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: appId },
+        },
+      });
+    }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       if (!tokens.has(q.get('access_token') ?? '')) return send(200, { errcode: 40001, errmsg: 'invalid credential' });
       if (state.unsubscribed.has(body?.touser)) return send(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      const invalid = invalidSubscribeField(body?.data);
+      if (invalid) return send(200, { errcode: 47003, errmsg: `argument invalid! data.${invalid}.value invalid` });
       state.subscribeMessages.push(body);
       return send(200, { errcode: 0, errmsg: 'ok' });
     }

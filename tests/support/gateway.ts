@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../apps/gateway/src/app.js';
 import { startBackgroundWork, type BackgroundWork } from '../../apps/gateway/src/background.js';
@@ -22,6 +23,8 @@ export interface ApiResponse<T = any> {
 export interface TestGateway {
   url: string;
   deps: Deps;
+  /** Every log line the gateway wrote (JSON), when started with `captureLogs: true`. */
+  logs: string[];
   /** Relay, queue workers and sweep, when started with `background: true`. */
   background: BackgroundWork | null;
   smsOutbox: string;
@@ -34,7 +37,7 @@ export interface TestGateway {
 
 export async function startTestGateway(
   env: Record<string, string> = {},
-  opts: { now?: () => Date; background?: boolean; dbName?: string } = {},
+  opts: { now?: () => Date; background?: boolean; dbName?: string; captureLogs?: boolean } = {},
 ): Promise<TestGateway> {
   const dir = await mkdtemp(join(tmpdir(), 'minhu-gw-'));
   const smsOutbox = join(dir, 'sms-outbox.jsonl');
@@ -48,8 +51,11 @@ export async function startTestGateway(
     OTP_IP_PER_HOUR: '1000',
     ...env,
   });
+  const logs: string[] = [];
+  const logger = opts.captureLogs ? pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) }) : undefined;
   const deps = await createDeps({
     config,
+    logger,
     mongoUri: inject('mongoUri'),
     s3: inject('s3'),
     dbName: opts.dbName ?? `minhu_t_${randomBytes(5).toString('hex')}`,
@@ -92,6 +98,7 @@ export async function startTestGateway(
   return {
     url,
     deps,
+    logs,
     background,
     smsOutbox,
     api,

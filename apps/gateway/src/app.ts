@@ -14,6 +14,7 @@ import { chatRouter } from './routes/chat/index.js';
 import { faqRouter } from './routes/faq/index.js';
 import { healthRouter } from './routes/health/index.js';
 import { hotlineRouter } from './routes/hotline/index.js';
+import { meRouter } from './routes/me/index.js';
 import { operatorRouter } from './routes/operator/index.js';
 import { staffRouter } from './routes/staff/index.js';
 import { ticketsRouter } from './routes/tickets/index.js';
@@ -53,6 +54,7 @@ export function createApp(deps: Deps): Koa {
   const routers = [
     healthRouter(deps),
     authRouter(deps),
+    meRouter(deps),
     uploadsRouter(deps),
     ticketsRouter(deps),
     hotlineRouter(deps),

@@ -100,7 +100,7 @@ export const EnvSchema = z.object({
   /** Token of the WeChat official account's server configuration; enables /wechat/official-account. */
   WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
   /** Subscribe-message template for ticket status changes (mini-program). */
-  WECHAT_TEMPLATE_STATUS: z.string().optional(),
+  WECHAT_TEMPLATE_STATUS: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a WeChat template id').optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -15,5 +15,11 @@ declare module 'co-wechat-api' {
     code2Session(code: string): Promise<any>;
     sendSubscribeMessage(openid: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<any>;
     getAccessToken(): Promise<{ accessToken: string }>;
+    ensureAccessToken(): Promise<{ accessToken: string }>;
+    request(url: string, opts?: unknown, retry?: number): Promise<any>;
   }
+}
+
+declare module 'co-wechat-api/lib/util.js' {
+  export function postJSON(data: unknown): Record<string, unknown>;
 }

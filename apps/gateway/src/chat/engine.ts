@@ -49,6 +49,8 @@ export interface ChatEngine {
   rebuild(entries: KbEntry[]): void;
   /** Browse: enabled entries (of one category, or all), in category order. */
   list(categoryId?: CategoryId): KbEntry[];
+  /** One enabled entry by id, or null. */
+  entry(id: string): KbEntry | null;
   /** Search the enabled entries with the same normalization, lexicon and ranking the chat uses. */
   search(q: string, opts?: { categoryId?: CategoryId; limit?: number }): KbEntry[];
   /** Number of enabled entries indexed. */
@@ -366,6 +368,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       if (categoryId) return [...(index.byCategory.get(categoryId) ?? [])];
       return CATEGORIES.flatMap((c) => index.byCategory.get(c.id) ?? []);
     },
+    entry: (id: string) => index.byId.get(id) ?? null,
     search(q: string, opts: { categoryId?: CategoryId; limit?: number } = {}) {
       const tokens = tokenize(fixer.fix(normalizeText(q.slice(0, 500))));
       const hits = index.search(tokens, { limit: opts.limit ?? 20, ...(opts.categoryId ? { categoryId: opts.categoryId } : {}) });

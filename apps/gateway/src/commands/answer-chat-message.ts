@@ -1,6 +1,7 @@
-// One chat turn for any channel (app, official account): rate limits, the engine's answer with the
+// One chat turn for any channel (mini-program, H5, official account, API): rate limits, the engine's answer with the
 // conversation's context, and one conditional write that stores both messages and the new context.
-import type { ChatMessageResponse } from '@minhu/shared';
+import type { Channel, ChatMessageResponse } from '@minhu/shared';
+import { Types } from 'mongoose';
 import type { ChatAnswer } from '../chat/engine.js';
 import type { Deps } from '../deps.js';
 import type { CachedConversation } from '../faq/conversation-cache.js';
@@ -12,7 +13,9 @@ const KEEP_MESSAGES = 40;
 export interface ChatTurnInput {
   text: string;
   conversationId?: string;
-  channel: 'app' | 'official-account';
+  channel: Channel;
+  /** The signed-in citizen, when the app sent a valid token: the conversation is theirs (export, merge). */
+  citizenId?: string;
   /** Client IP (app) or the channel's own sender id, for rate limiting. */
   rateKey: string;
 }
@@ -55,7 +58,7 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
         await conversations.insertOne({
           _id: conversationId as never,
           channel: input.channel,
-          citizenId: null,
+          citizenId: input.citizenId ? new Types.ObjectId(input.citizenId) : null,
           turn: 1,
           context: candidate.context,
           messages,

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
 import { citizenNotification } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
-
+import { ticketChange } from './ticket-change.js';
 
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -67,16 +67,16 @@ export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Pro
       throw conflict('first_responsible', `首接负责制：本工单由「${ticket.ownerDepartment}」负责，不能改派`, { ownerDepartment: ticket.ownerDepartment });
     }
 
-    const set: Record<string, unknown> = { status: to, statusAt: now, updatedAt: now };
+    const set: Record<string, unknown> = { status: to, statusAt: now };
     const inc: Record<string, number> = {};
     if (input.data.hotlineNumber && !ticket.hotlineRef) set.hotlineRef = input.data.hotlineNumber;
     if (to === 'dispatched' && !ticket.ownerDepartment) set.ownerDepartment = input.data.department;
     if (to === 'reopened') {
       inc.round = 1;
-      set.needsReview = false;
       set.dueAt = computeDeadlines(ticket.kind, Boolean(ticket.urgent), now, deps.calendar).dueAt;
     }
-    if (to === 'closed' || to === 'rejected') set.needsReview = false;
+    // Staff decided what a dissatisfied rating (and the citizen's 申请重办) asked for.
+    if (to === 'reopened' || to === 'closed' || to === 'rejected') Object.assign(set, { needsReview: false, reopenRequested: false });
 
     const entry = {
       status: to,
@@ -89,20 +89,22 @@ export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Pro
       ...(input.data.hotlineNumber ? { hotlineNumber: input.data.hotlineNumber } : {}),
     };
     const notify = citizenNotification(to, now, { department: input.data.department, reason: input.data.reason });
-    let res;
+    let applied;
     try {
-      res = await deps.models.Ticket.collection.updateOne(
-        { _id: ticket._id, status: from, 'timeline.eventId': { $ne: input.eventId } },
-        { $set: set, ...(Object.keys(inc).length ? { $inc: inc } : {}), $push: { timeline: entry, pendingEvents: notify } as never },
-      );
+      applied = await ticketChange(deps, ticket._id, {
+        where: { status: from, 'timeline.eventId': { $ne: input.eventId } },
+        set,
+        inc,
+        timeline: entry,
+        events: [notify],
+      });
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
         throw conflict('hotline_ref_taken', `热线工单号 ${input.data.hotlineNumber} 已关联其他工单`);
       }
       throw err;
     }
-    if (res.modifiedCount === 1) {
-      deps.relay.kick(ticket._id);
+    if (applied) {
       const updated = await deps.models.Ticket.findById(ticket._id).lean<TicketDoc>();
       return { ticket: updated!, duplicate: false };
     }

@@ -1,17 +1,16 @@
 // Files a ticket exactly once per Idempotency-Key: the same key and body return the first ticket,
 // the same key with another body is a conflict. A unique index decides races between retries.
 import { createHash } from 'node:crypto';
-import type { CreateTicket } from '@minhu/shared';
+import type { Channel, CreateTicket } from '@minhu/shared';
 import { computeDeadlines } from '@minhu/shared/deadlines';
 import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
-import { conflict } from '../http/errors.js';
+import { conflict, unprocessable } from '../http/errors.js';
+import { toStoredLocation } from '../lib/coords.js';
 import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { nextTicketNumber } from './ticket-number.js';
 import { verifyUploads } from './verify-uploads.js';
-
-export type TicketChannel = 'miniprogram' | 'h5' | 'official-account' | 'api';
 
 /** Canonical JSON (sorted keys) so that key order never makes a retry look different. */
 function canonical(value: unknown): string {
@@ -45,12 +44,26 @@ async function replay(deps: Deps, citizenId: string, key: string, hash: string):
   return { ticket: existing, created: false };
 }
 
+/**
+ * The number the hotline calls back: the one typed on the form, else the citizen's verified phone.
+ * A ticket with a name on it is never filed without one (the hotline could not reach the citizen for
+ * the callback and the rating); only an anonymous report may go without.
+ */
+async function callbackNumber(deps: Deps, citizenId: string, input: CreateTicket): Promise<string | null> {
+  if (input.contactPhone) return input.contactPhone;
+  const verified = (await deps.models.Citizen.findById(citizenId, { phone: 1 }).lean<{ phone?: string }>())?.phone ?? null;
+  if (!verified && !input.anonymous) {
+    throw unprocessable('callback_phone_required', '请先验证手机号或填写回访电话，以便 12345 热线回访您');
+  }
+  return verified;
+}
+
 export async function fileTicket(
   deps: Deps,
   citizen: { id: string },
   input: CreateTicket,
   idempotencyKey: string,
-  channel: TicketChannel,
+  channel: Channel,
 ): Promise<FiledTicket> {
   const hash = requestHash(input);
   // A retry with media must be answered before its uploads are checked again (they are attached by
@@ -60,12 +73,10 @@ export async function fileTicket(
     if (earlier) return earlier;
   }
 
+  const contactPhone = await callbackNumber(deps, citizen.id, input);
   const media = await verifyUploads(deps, citizen.id, input.media ?? []);
   const now = deps.now();
   const ticketId = new Types.ObjectId();
-  // The callback number defaults to the login phone (WeChat-only citizens have none).
-  const contactPhone =
-    input.contactPhone ?? (await deps.models.Citizen.findById(citizen.id, { phone: 1 }).lean<{ phone?: string }>())?.phone ?? null;
   const deadlines = computeDeadlines(input.kind, input.urgent ?? false, now, deps.calendar);
   const doc = {
     _id: ticketId,
@@ -76,7 +87,7 @@ export async function fileTicket(
     categoryId: input.categoryId ?? null,
     status: 'submitted' as const,
     description: input.description,
-    location: input.location ?? null,
+    location: input.location ? toStoredLocation(input.location) : null,
     contactPhone,
     anonymous: input.anonymous ?? false,
     urgent: input.urgent ?? false,

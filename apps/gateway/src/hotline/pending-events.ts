@@ -4,7 +4,8 @@ import type { TicketStatus } from '@minhu/shared';
 import type { Config } from '../config.js';
 import { randomId } from '../lib/ids.js';
 
-export type HotlineEventType = 'ticket.created' | 'ticket.rated' | 'ticket.withdrawn';
+/** What the city's system hears: a new ticket, a rating, a withdrawal, an urge (催办), a 申请重办. */
+export type HotlineEventType = 'ticket.created' | 'ticket.rated' | 'ticket.withdrawn' | 'ticket.urged' | 'ticket.reopen_requested';
 
 export interface PendingEventEntry {
   eventId: string;

@@ -2,7 +2,7 @@
 import type { Context, Next } from 'koa';
 import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
-import { forbidden, unauthorized } from './errors.js';
+import { AppError, forbidden, unauthorized } from './errors.js';
 
 export interface CitizenPrincipal {
   id: string;
@@ -32,11 +32,25 @@ export function requireCitizen(deps: Deps) {
     const token = bearerToken(ctx);
     if (!token) throw unauthorized();
     const verified = await deps.tokens.verify(token, 'citizen');
-    // The signed token is enough: citizens are never deleted, and every query is scoped to this id.
     if (!verified || !/^[0-9a-f]{24}$/.test(verified.sub)) throw unauthorized('登录已过期，请重新登录');
+    // The account must still stand on its own: a merged account's tokens end with the merge.
+    const citizen = await deps.models.Citizen.findById(verified.sub, { mergedInto: 1 }).lean<{ mergedInto?: unknown }>();
+    if (!citizen) throw unauthorized('登录已过期，请重新登录');
+    if (citizen.mergedInto) throw new AppError(401, 'account_merged', '您的账号已与同一手机号的账号合并，请重新登录');
     ctx.state.citizen = { id: verified.sub };
     await next();
   };
+}
+
+/**
+ * The citizen behind an optional token (anonymous routes such as chat): the signature is checked, a
+ * missing or bad token is simply anonymous. No database read, so it costs a chat message nothing.
+ */
+export async function optionalCitizenId(deps: Deps, ctx: Context): Promise<string | undefined> {
+  const token = bearerToken(ctx);
+  if (!token) return undefined;
+  const verified = await deps.tokens.verify(token, 'citizen');
+  return verified && /^[0-9a-f]{24}$/.test(verified.sub) ? verified.sub : undefined;
 }
 
 /** The citizen a guarded route runs for. */

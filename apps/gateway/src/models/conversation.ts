@@ -1,4 +1,5 @@
 // A chat conversation: the engine's context and the recent messages, written once per message.
+import { CHANNELS } from '@minhu/shared';
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 const chatMessageSchema = new Schema(
@@ -18,7 +19,7 @@ const chatMessageSchema = new Schema(
 const conversationSchema = new Schema(
   {
     _id: { type: String, required: true },
-    channel: { type: String, enum: ['app', 'official-account'], required: true },
+    channel: { type: String, enum: CHANNELS, required: true },
     /** Bumped by every message: writes are conditional on it, so a stale cached context is detected. */
     turn: { type: Number, required: true, default: 0 },
     /** What the engine remembers between turns (JSON). */
@@ -31,6 +32,7 @@ const conversationSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 conversationSchema.index({ updatedAt: 1 });
+conversationSchema.index({ citizenId: 1 }, { partialFilterExpression: { citizenId: { $type: 'objectId' } } });
 
 export type ConversationDoc = InferSchemaType<typeof conversationSchema> & { _id: string };
 export const conversationModel = (conn: Connection) => conn.model('Conversation', conversationSchema, 'conversations');

@@ -1,6 +1,6 @@
 // A ticket: what a citizen asked the hotline to act on, with its media, timeline and ratings.
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
-import { CATEGORY_IDS, TICKET_KINDS, TICKET_STATUSES } from '@minhu/shared';
+import { CATEGORY_IDS, CHANNELS, STORED_COORD_SYSTEM, TICKET_KINDS, TICKET_STATUSES } from '@minhu/shared';
 
 const timelineEntrySchema = new Schema(
   {
@@ -61,14 +61,22 @@ const ticketSchema = new Schema(
   {
     number: { type: String, required: true },
     citizenId: { type: Schema.Types.ObjectId, required: true },
-    channel: { type: String, enum: ['miniprogram', 'h5', 'official-account', 'api'], required: true },
+    channel: { type: String, enum: CHANNELS, required: true },
     kind: { type: String, enum: TICKET_KINDS, required: true },
     categoryId: { type: String, enum: [...CATEGORY_IDS, null], default: null },
     status: { type: String, enum: TICKET_STATUSES, required: true },
     description: { type: String, required: true },
     location: {
       type: new Schema(
-        { address: { type: String, required: true }, district: String, street: String, lat: Number, lng: Number },
+        {
+          address: { type: String, required: true },
+          district: String,
+          street: String,
+          lat: Number,
+          lng: Number,
+          /** Set with lat/lng: stored coordinates are always GCJ-02. */
+          coordSystem: { type: String, enum: [STORED_COORD_SYSTEM] },
+        },
         { _id: false },
       ),
       default: null,
@@ -90,6 +98,17 @@ const ticketSchema = new Schema(
     ownerDepartment: { type: String, default: null },
     /** Set by a dissatisfied rating until the ticket is reopened or closed: staff should look. */
     needsReview: { type: Boolean, default: false },
+    /** Times the citizen urged the ticket (催办) once it was past due. */
+    urges: { type: [new Schema({ at: { type: Date, required: true } }, { _id: false })], default: [] },
+    /** China-time day (YYYY-MM-DD) of the last urge: one a day, enforced by the update's filter. */
+    lastUrgedDay: { type: String, default: null },
+    /** The citizen's request to handle it again (申请重办) after a dissatisfied rating, by round. */
+    reopenRequests: {
+      type: [new Schema({ reason: { type: String, required: true }, at: { type: Date, required: true }, round: { type: Number, required: true } }, { _id: false })],
+      default: [],
+    },
+    /** A reopen request waits for staff (cleared when the ticket is reopened, closed or rejected). */
+    reopenRequested: { type: Boolean, default: false },
     pendingEvents: { type: [pendingEventSchema], default: [] },
     /** Client-chosen key: one ticket per (citizen, key). */
     idempotencyKey: { type: String, required: true },
@@ -105,6 +124,7 @@ ticketSchema.index({ 'media.uploadId': 1 });
 ticketSchema.index({ hotlineRef: 1 }, { unique: true, partialFilterExpression: { hotlineRef: { $type: 'string' } } });
 ticketSchema.index({ status: 1, _id: -1 });
 ticketSchema.index({ status: 1, dueAt: 1 });
+ticketSchema.index({ reopenRequested: 1, _id: -1 }, { partialFilterExpression: { reopenRequested: true } });
 ticketSchema.index({ 'pendingEvents.eventId': 1 }, { partialFilterExpression: { 'pendingEvents.eventId': { $exists: true } } });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

@@ -1,5 +1,5 @@
 // Tickets as hotline staff see them: the citizen's view plus the callback number, owner department,
-// hotline number and review flag.
+// hotline number, review flag, the citizen's urges (催办) and 申请重办.
 import { computeDeadlines } from '@minhu/shared/deadlines';
 import type { Deps } from '../deps.js';
 import type { TicketDoc } from '../models/ticket.js';
@@ -11,6 +11,9 @@ function staffFields(doc: TicketDoc) {
     ownerDepartment: doc.ownerDepartment ?? null,
     hotlineRef: doc.hotlineRef ?? null,
     needsReview: Boolean(doc.needsReview),
+    reopenRequested: Boolean(doc.reopenRequested),
+    urgeCount: doc.urges?.length ?? 0,
+    lastUrgedAt: doc.urges?.length ? new Date(doc.urges.at(-1)!.at).toISOString() : null,
     round: doc.round ?? 1,
     channel: doc.channel,
   };

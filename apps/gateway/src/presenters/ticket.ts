@@ -1,9 +1,9 @@
 // The only shapes of a ticket that leave the server: a summary for lists, the detail for its owner.
 import { isFinalStatus, type TicketDetail, type TicketSummary, type TicketStatus } from '@minhu/shared';
-import { ratingBlocker } from '../commands/rate-ticket.js';
 import type { Deps } from '../deps.js';
 import { maskPhone } from '../lib/ids.js';
 import type { TicketDoc } from '../models/ticket.js';
+import { ratingBlocker, reopenRequestBlocker, urgeBlocker, withdrawBlocker } from '../policies/ticket.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -25,6 +25,12 @@ export function presentTicketSummary(doc: TicketDoc, now: Date): TicketSummary {
   };
 }
 
+/** This round's 申请重办, if the citizen made one. */
+function reopenRequestOf(doc: TicketDoc): { reason: string; at: string } | null {
+  const req = (doc.reopenRequests ?? []).find((r) => r.round === (doc.round ?? 1));
+  return req ? { reason: req.reason, at: iso(req.at) } : null;
+}
+
 export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<TicketDetail> {
   const now = deps.now();
   const ttl = deps.config.uploads.mediaUrlTtlSeconds;
@@ -39,7 +45,6 @@ export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<T
       urlExpiresAt,
     })),
   );
-  const status = doc.status as TicketStatus;
   return {
     ...presentTicketSummary(doc, now),
     description: doc.description,
@@ -50,6 +55,7 @@ export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<T
           ...(doc.location.street ? { street: doc.location.street } : {}),
           ...(typeof doc.location.lat === 'number' ? { lat: doc.location.lat } : {}),
           ...(typeof doc.location.lng === 'number' ? { lng: doc.location.lng } : {}),
+          ...(doc.location.coordSystem ? { coordSystem: doc.location.coordSystem } : {}),
         }
       : null,
     contactPhoneMasked: maskPhone(doc.contactPhone),
@@ -71,7 +77,11 @@ export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<T
       round: r.round,
       at: iso(r.at),
     })),
-    canRate: ratingBlocker(deps, doc) === null,
-    canWithdraw: status === 'submitted',
+    canRate: ratingBlocker(deps.config, doc, now) === null,
+    canWithdraw: withdrawBlocker(doc) === null,
+    canUrge: urgeBlocker(doc, now) === null,
+    lastUrgedAt: doc.urges?.length ? iso(doc.urges.at(-1)!.at) : null,
+    canRequestReopen: reopenRequestBlocker(deps.config, doc, now) === null,
+    reopenRequest: reopenRequestOf(doc),
   };
 }

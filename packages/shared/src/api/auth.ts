@@ -25,6 +25,17 @@ export const WechatLoginSchema = z.strictObject({
 });
 export type WechatLogin = z.infer<typeof WechatLoginSchema>;
 
+/** POST /api/auth/wechat/phone — WeChat's 手机号快速验证 (a signed-in mini-program citizen). */
+export const WechatPhoneSchema = z.strictObject({
+  /** The `code` of the `getphonenumber` event of `<button open-type="getPhoneNumber">` (one use, 5 minutes). */
+  code: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, '无效的手机号验证凭证'),
+});
+export type WechatPhone = z.infer<typeof WechatPhoneSchema>;
+
+/** POST /api/me/phone — a signed-in citizen verifies a callback number by SMS code. */
+export const BindPhoneSchema = OtpVerifySchema;
+export type BindPhone = z.infer<typeof BindPhoneSchema>;
+
 /** The signed-in citizen as the API shows them. */
 export const CitizenSchema = z.object({
   /** Citizen id. */
@@ -34,7 +45,7 @@ export const CitizenSchema = z.object({
 });
 export type Citizen = z.infer<typeof CitizenSchema>;
 
-/** Answer of both login endpoints. */
+/** Answer of the login endpoints and of phone verification (a merge answers with the merged citizen's token). */
 export const LoginResponseSchema = z.object({
   /** Bearer token for `Authorization: Bearer <token>`. */
   token: z.string(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CategoryIdSchema } from '../categories.js';
 import { TicketKindSchema } from '../tickets.js';
-import { LocationSchema } from './tickets.js';
+import { StoredLocationSchema } from './tickets.js';
 
 export const CHAT_INTENTS = ['consult', 'complaint', 'emergency', 'out_of_scope', 'clarify'] as const;
 export type ChatIntent = (typeof CHAT_INTENTS)[number];
@@ -34,7 +34,7 @@ export const TicketDraftSchema = z.object({
   /** Description built from what the citizen said. */
   description: z.string(),
   /** Location, when the citizen named one. */
-  location: LocationSchema.pick({ address: true }).optional(),
+  location: StoredLocationSchema.pick({ address: true }).optional(),
 });
 export type TicketDraft = z.infer<typeof TicketDraftSchema>;
 
@@ -99,3 +99,35 @@ export const FaqEntrySchema = z.object({
   answer: z.string(),
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
+
+/** GET /api/faq/categories → the 18 categories in order with their entry counts. */
+export const FaqCategoriesResponseSchema = z.object({
+  categories: z.array(
+    z.object({
+      /** Category id. */
+      id: CategoryIdSchema,
+      /** Chinese name. */
+      name: z.string(),
+      /** English name, for foreign residents. */
+      nameEn: z.string(),
+      /** Enabled entries in the knowledge base. */
+      count: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type FaqCategoriesResponse = z.infer<typeof FaqCategoriesResponseSchema>;
+export type FaqCategorySummary = FaqCategoriesResponse['categories'][number];
+
+/** GET /api/faq?categoryId&q → matching entries. */
+export const FaqListResponseSchema = z.object({
+  /** Entries, best match first when searching. */
+  items: z.array(FaqEntrySchema),
+});
+export type FaqListResponse = z.infer<typeof FaqListResponseSchema>;
+
+/** GET /api/faq/:id → one entry (查看原文, shared links). */
+export const FaqEntryResponseSchema = z.object({
+  /** The entry. */
+  entry: FaqEntrySchema,
+});
+export type FaqEntryResponse = z.infer<typeof FaqEntryResponseSchema>;

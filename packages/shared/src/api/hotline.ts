@@ -55,6 +55,10 @@ export const OperatorTicketQuerySchema = z.strictObject({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Only tickets a dissatisfied rating flagged. */
   needsReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Only open tickets the citizen urged (催办). */
+  urged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Only tickets whose citizen asked for them to be handled again (申请重办) and staff have not decided. */
+  reopenRequested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Opaque cursor from the previous page. */
   cursor: z.string().min(1).max(200).optional(),
   /** Page size 1–100 (default 20). */

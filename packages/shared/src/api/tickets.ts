@@ -4,20 +4,49 @@ import { CategoryIdSchema } from '../categories.js';
 import { MainlandPhoneSchema, pageSchema } from './common.js';
 import { MEDIA_LIMITS, TicketKindSchema, TicketStatusSchema } from '../tickets.js';
 
-/** Where the problem is. */
-export const LocationSchema = z.strictObject({
+/**
+ * Coordinate systems. Maps in China and WeChat's location APIs use GCJ-02; browsers' geolocation gives
+ * WGS-84. The API stores and answers GCJ-02 only: a WGS-84 point is converted when it comes in.
+ */
+export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const;
+export type CoordSystem = (typeof COORD_SYSTEMS)[number];
+/** The system every stored and answered coordinate is in. */
+export const STORED_COORD_SYSTEM = 'gcj02' as const;
+
+const locationFields = {
   /** Address as the citizen describes it. */
   address: z.string().trim().min(2).max(200),
   /** District (区/县), if known. */
   district: z.string().trim().max(50).optional(),
   /** Street or town (街道/镇), if known. */
   street: z.string().trim().max(50).optional(),
-  /** Latitude (WGS-84 or GCJ-02 as the client gives it). */
+  /** Latitude, in `coordSystem`. */
   lat: z.number().min(-90).max(90).optional(),
-  /** Longitude. */
+  /** Longitude, in `coordSystem`. */
   lng: z.number().min(-180).max(180).optional(),
+};
+
+/** Where the problem is, as a client sends it: coordinates must say their system. */
+export const LocationSchema = z
+  .strictObject({
+    ...locationFields,
+    /** `gcj02` (WeChat, Chinese maps) or `wgs84` (a browser's GPS); required with lat/lng. */
+    coordSystem: z.enum(COORD_SYSTEMS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const hasLat = v.lat !== undefined;
+    if (hasLat !== (v.lng !== undefined)) ctx.addIssue({ code: 'custom', path: [hasLat ? 'lng' : 'lat'], message: '经纬度须同时提供' });
+    if (hasLat && !v.coordSystem) ctx.addIssue({ code: 'custom', path: ['coordSystem'], message: '请注明坐标系（gcj02 或 wgs84）' });
+  });
+export type LocationInput = z.infer<typeof LocationSchema>;
+
+/** Where the problem is, as the API answers it: coordinates (when present) are GCJ-02 and say so. */
+export const StoredLocationSchema = z.object({
+  ...locationFields,
+  /** Always `gcj02` when lat/lng are present. */
+  coordSystem: z.literal(STORED_COORD_SYSTEM).optional(),
 });
-export type Location = z.infer<typeof LocationSchema>;
+export type Location = z.infer<typeof StoredLocationSchema>;
 
 export const TICKET_DESCRIPTION_MIN = 10;
 export const TICKET_DESCRIPTION_MAX = 2000;
@@ -137,8 +166,8 @@ export type TicketSummary = z.infer<typeof TicketSummarySchema>;
 export const TicketDetailSchema = TicketSummarySchema.extend({
   /** Full description. */
   description: z.string(),
-  /** Location, if given. */
-  location: LocationSchema.nullable(),
+  /** Location, if given (coordinates in GCJ-02). */
+  location: StoredLocationSchema.nullable(),
   /** Callback number, masked. */
   contactPhoneMasked: z.string().nullable(),
   /** Filed anonymously. */
@@ -153,6 +182,14 @@ export const TicketDetailSchema = TicketSummarySchema.extend({
   canRate: z.boolean(),
   /** Whether the owner may withdraw now. */
   canWithdraw: z.boolean(),
+  /** Whether the owner may urge now (催办: past due, still open, once a day). */
+  canUrge: z.boolean(),
+  /** When the owner last urged (ISO 8601), or null. */
+  lastUrgedAt: z.string().nullable(),
+  /** Whether the owner may ask for the ticket to be handled again (申请重办, after a dissatisfied rating). */
+  canRequestReopen: z.boolean(),
+  /** The owner's request to handle the ticket again in this round, or null. */
+  reopenRequest: z.object({ reason: z.string(), at: z.string() }).nullable(),
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 
@@ -173,7 +210,14 @@ export type RateTicket = z.infer<typeof RateTicketSchema>;
 
 /** POST /api/tickets/:id/withdraw */
 export const WithdrawTicketSchema = z.strictObject({
-  /** Why the citizen withdraws (optional). */
-  reason: z.string().trim().max(200).optional(),
+  /** Why the citizen withdraws (the hotline reads it). */
+  reason: z.string().trim().min(2, '请说明撤回原因').max(200),
 });
 export type WithdrawTicket = z.infer<typeof WithdrawTicketSchema>;
+
+/** POST /api/tickets/:id/reopen-request — 申请重办 after a dissatisfied rating. */
+export const ReopenRequestSchema = z.strictObject({
+  /** What is still wrong (the hotline reads it). */
+  reason: z.string().trim().min(5, '请说明需要重新办理的原因（至少 5 个字）').max(500),
+});
+export type ReopenRequest = z.infer<typeof ReopenRequestSchema>;

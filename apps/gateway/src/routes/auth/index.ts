@@ -1,9 +1,11 @@
-// Citizen login: SMS one-time codes and WeChat mini-program codes.
+// Citizen login: SMS one-time codes and WeChat mini-program codes, and WeChat phone verification.
 import Router from '@koa/router';
-import { OtpRequestSchema, OtpVerifySchema, WechatLoginSchema } from '@minhu/shared';
+import { OtpRequestSchema, OtpVerifySchema, WechatLoginSchema, WechatPhoneSchema } from '@minhu/shared';
 import { requestOtp } from '../../commands/request-otp.js';
 import { signInWithWechat } from '../../commands/sign-in-with-wechat.js';
 import { verifyOtp } from '../../commands/verify-otp.js';
+import { verifyWechatPhone } from '../../commands/verify-wechat-phone.js';
+import { citizenOf, requireCitizen } from '../../http/auth.js';
 import type { Deps } from '../../deps.js';
 import { parseInput } from '../../http/validate.js';
 
@@ -24,6 +26,12 @@ export function authRouter(deps: Deps) {
   router.post('/wechat', async (ctx) => {
     const input = parseInput(WechatLoginSchema, ctx.request.body);
     ctx.body = await signInWithWechat(deps, input);
+  });
+
+  // 手机号快速验证: the signed-in mini-program citizen's callback number, verified by WeChat.
+  router.post('/wechat/phone', requireCitizen(deps), async (ctx) => {
+    const input = parseInput(WechatPhoneSchema, ctx.request.body);
+    ctx.body = await verifyWechatPhone(deps, citizenOf(ctx).id, input);
   });
 
   return router;

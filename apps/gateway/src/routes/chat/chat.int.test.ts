@@ -1,7 +1,7 @@
 // The chatbot over HTTP on the real services: answers, context across turns, drafts, emergencies,
 // feedback, rate limits, and the knowledge base browsing and admin endpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, ChatMessageResponseSchema } from '@minhu/shared';
+import { CATEGORIES, ChatMessageResponseSchema, FaqEntryResponseSchema, FaqListResponseSchema } from '@minhu/shared';
 import { addStaff } from '../../commands/staff-accounts.js';
 import { startTestGateway, type TestGateway } from '../../../../../tests/support/gateway.js';
 import { createChatEngine } from '../../chat/engine.js';
@@ -131,6 +131,18 @@ describe('knowledge base', () => {
     expect((await gw.api('GET', '/api/faq?sort=1')).status).toBe(400);
   });
 
+  it('opens one entry in full (查看原文) and 404s an unknown or malformed id', async () => {
+    const first = FaqListResponseSchema.parse((await gw.api('GET', '/api/faq?categoryId=housing-fund')).body).items[0]!;
+    const one = await gw.api('GET', `/api/faq/${first.id}`);
+    expect(one.status).toBe(200);
+    expect(FaqEntryResponseSchema.parse(one.body).entry).toEqual(first);
+    for (const id of ['no-such-entry', '..%2F..%2Fetc', '%24gt']) {
+      const res = await gw.api('GET', `/api/faq/${id}`);
+      expect(res.status, id).toBe(404);
+      expect(res.body.error.code, id).toBe('not_found');
+    }
+  });
+
   it('seeds idempotently: re-seeding never duplicates', async () => {
     const before = await gw.deps.models.FaqEntry.countDocuments();
     expect(before).toBeGreaterThanOrEqual(108);
@@ -168,6 +180,7 @@ describe('knowledge base', () => {
     expect(disabled.body.entry.enabled).toBe(false);
     const after = ChatMessageResponseSchema.parse((await say('老人坐公交要钱不')).body);
     expect(after.faqId).not.toBe(id);
+    expect((await gw.api('GET', `/api/faq/${id}`)).status).toBe(404); // a disabled entry is gone for citizens
     for (const bad of [{}, { enabled: 'no' }, { categoryId: 'moon' }, { question: 'x' }, { source: 'seed' }]) {
       expect((await gw.api('PATCH', `/api/admin/faq/${id}`, { token: admin, body: bad })).status, JSON.stringify(bad)).toBe(400);
     }

@@ -1,9 +1,11 @@
-// The FAQ chatbot for the app channels (mini-program, H5): anonymous, rate-limited.
+// The FAQ chatbot for the app channels (mini-program, H5) and API clients: anonymous, rate-limited;
+// a signed-in citizen's conversations are kept under their account.
 import Router from '@koa/router';
-import { ChatFeedbackSchema, ChatMessageRequestSchema } from '@minhu/shared';
+import { ChannelHeaderSchema, ChatFeedbackSchema, ChatMessageRequestSchema } from '@minhu/shared';
 import { answerChatMessage } from '../../commands/answer-chat-message.js';
 import { recordChatFeedback } from '../../commands/record-chat-feedback.js';
 import type { Deps } from '../../deps.js';
+import { optionalCitizenId } from '../../http/auth.js';
 import { parseInput } from '../../http/validate.js';
 
 export function chatRouter(deps: Deps) {
@@ -11,7 +13,8 @@ export function chatRouter(deps: Deps) {
 
   router.post('/messages', async (ctx) => {
     const input = parseInput(ChatMessageRequestSchema, ctx.request.body);
-    ctx.body = await answerChatMessage(deps, { ...input, channel: 'app', rateKey: ctx.ip });
+    const channel = parseInput(ChannelHeaderSchema, ctx.get('x-minhu-channel') || undefined);
+    ctx.body = await answerChatMessage(deps, { ...input, channel, rateKey: ctx.ip, citizenId: await optionalCitizenId(deps, ctx) });
   });
 
   router.post('/feedback', async (ctx) => {

@@ -13,7 +13,12 @@ let gw: TestGateway;
 let hotline: HotlineStandin;
 let token: string;
 
-const complaint = { kind: 'complaint', categoryId: 'noise', description: '楼下烧烤店每天凌晨两点还在营业，噪音和油烟很大。' };
+const complaint = {
+  kind: 'complaint',
+  categoryId: 'noise',
+  description: '楼下烧烤店每天凌晨两点还在营业，噪音和油烟很大。',
+  location: { address: '白云区同和街蟾蜍石东路', lat: 23.2016, lng: 113.3267, coordSystem: 'wgs84' },
+};
 
 async function fileTicket() {
   const res = await gw.api('POST', '/api/tickets', { token, body: complaint, headers: { 'idempotency-key': randomUUID() } });
@@ -79,6 +84,21 @@ describe('outgoing webhooks', () => {
     expect((await gw.api('POST', `/api/tickets/${rated.id}/rating`, { token, body: { satisfaction: 'dissatisfied', resolved: false, comment: '还是很吵' } })).status).toBe(200);
     const ratedEvent = await until('ticket.rated', async () => [...hotline.events.values()].find((e) => e.ticket.id === rated.id && e.type === 'ticket.rated'));
     expect(ratedEvent.data).toMatchObject({ rating: { satisfaction: 'dissatisfied', resolved: false, comment: '还是很吵', round: 1 } });
+
+    // 申请重办 reaches the hotline as its own event.
+    expect((await gw.api('POST', `/api/tickets/${rated.id}/reopen-request`, { token, body: { reason: '夜里依旧施工，问题没有解决' } })).status).toBe(200);
+    const reopenEvent = await until('ticket.reopen_requested', async () => [...hotline.events.values()].find((e) => e.ticket.id === rated.id && e.type === 'ticket.reopen_requested'));
+    expect(reopenEvent.data).toEqual({ reason: '夜里依旧施工，问题没有解决', round: 1 });
+  });
+
+  it('forwards 催办 on an overdue ticket, with coordinates that say they are GCJ-02', async () => {
+    const ticket = await fileTicket();
+    await gw.deps.models.Ticket.updateOne({ _id: ticket.id }, { $set: { dueAt: new Date(Date.now() - 60_000) } });
+    expect((await gw.api('POST', `/api/tickets/${ticket.id}/urge`, { token, body: {} })).status).toBe(200);
+    const urged = await until('ticket.urged', async () => [...hotline.events.values()].find((e) => e.ticket.id === ticket.id && e.type === 'ticket.urged'));
+    expect(urged.data).toEqual({ urgeCount: 1 });
+    const created = [...hotline.events.values()].find((e) => e.ticket.id === ticket.id && e.type === 'ticket.created');
+    expect(created?.ticket.location).toMatchObject({ coordSystem: 'gcj02', lat: expect.any(Number), lng: expect.any(Number) });
   });
 
   it('retries with the same eventId and parks the event as failed after the last attempt; staff can retry it', async () => {

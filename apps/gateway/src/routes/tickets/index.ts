@@ -1,16 +1,18 @@
-// The citizen's tickets: file (idempotent), list, open.
+// The citizen's tickets: file (idempotent), list, open, rate, withdraw, urge (催办), ask to reopen (申请重办).
 import Router from '@koa/router';
-import { CreateTicketSchema, PageQuerySchema, RateTicketSchema, WithdrawTicketSchema } from '@minhu/shared';
+import { ChannelHeaderSchema, CreateTicketSchema, PageQuerySchema, RateTicketSchema, ReopenRequestSchema, WithdrawTicketSchema } from '@minhu/shared';
 import { fileTicket } from '../../commands/file-ticket.js';
 import { findCitizenTicket, listCitizenTickets } from '../../commands/list-tickets.js';
 import { rateTicket } from '../../commands/rate-ticket.js';
+import { requestReopen } from '../../commands/request-reopen.js';
+import { urgeTicket } from '../../commands/urge-ticket.js';
 import { withdrawTicket } from '../../commands/withdraw-ticket.js';
 import type { Deps } from '../../deps.js';
 import { citizenOf, requireCitizen } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { presentTicketDetail, presentTicketSummary } from '../../presenters/ticket.js';
-import { ChannelHeaderSchema, IdempotencyKeySchema } from './schema.js';
+import { IdempotencyKeySchema } from './schema.js';
 
 export function ticketsRouter(deps: Deps) {
   const router = new Router({ prefix: '/api/tickets' });
@@ -47,6 +49,17 @@ export function ticketsRouter(deps: Deps) {
   router.post('/:id/withdraw', async (ctx) => {
     const input = parseInput(WithdrawTicketSchema, ctx.request.body ?? {});
     const ticket = await withdrawTicket(deps, citizenOf(ctx).id, ctx.params.id!, input.reason);
+    ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
+  });
+
+  router.post('/:id/urge', async (ctx) => {
+    const ticket = await urgeTicket(deps, citizenOf(ctx).id, ctx.params.id!);
+    ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
+  });
+
+  router.post('/:id/reopen-request', async (ctx) => {
+    const input = parseInput(ReopenRequestSchema, ctx.request.body);
+    const ticket = await requestReopen(deps, citizenOf(ctx).id, ctx.params.id!, input.reason);
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 

@@ -5,6 +5,3 @@ import { z } from 'zod';
 export const IdempotencyKeySchema = z
   .string({ error: '缺少 Idempotency-Key 请求头' })
   .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'Idempotency-Key 须为 8–100 位字母、数字或 _.:-');
-
-/** X-Minhu-Channel header: which client filed the ticket. */
-export const ChannelHeaderSchema = z.enum(['miniprogram', 'h5', 'api']).default('api');

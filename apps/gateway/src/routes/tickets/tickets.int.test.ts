@@ -14,7 +14,7 @@ const validTicket = {
   kind: 'complaint',
   categoryId: 'noise',
   description: '小区旁边工地每天晚上十一点以后还在施工，噪音很大，影响休息。',
-  location: { address: '幸福路 88 号幸福小区', district: '白云区', lat: 23.16, lng: 113.27 },
+  location: { address: '幸福路 88 号幸福小区', district: '白云区', lat: 23.16, lng: 113.27, coordSystem: 'gcj02' },
 };
 
 async function uploadFile(token: string, kind: 'image' | 'video', contentType: string, bytes: Buffer, declaredSize = bytes.length) {
@@ -161,7 +161,10 @@ describe('POST /api/tickets', () => {
       ['operator injection', { body: { ...validTicket, categoryId: { $gt: '' } } }, 400, 'validation_failed'],
       ['operator in description', { body: { ...validTicket, description: { $ne: null } } }, 400, 'validation_failed'],
       ['bad phone', { body: { ...validTicket, contactPhone: '12345' } }, 400, 'validation_failed'],
-      ['bad latitude', { body: { ...validTicket, location: { address: '幸福路', lat: 123 } } }, 400, 'validation_failed'],
+      ['bad latitude', { body: { ...validTicket, location: { address: '幸福路', lat: 123, lng: 113, coordSystem: 'gcj02' } } }, 400, 'validation_failed'],
+      ['coordinates without their system', { body: { ...validTicket, location: { address: '幸福路', lat: 23.1, lng: 113.2 } } }, 400, 'validation_failed'],
+      ['unknown coordinate system', { body: { ...validTicket, location: { address: '幸福路', lat: 23.1, lng: 113.2, coordSystem: 'bd09' } } }, 400, 'validation_failed'],
+      ['latitude without longitude', { body: { ...validTicket, location: { address: '幸福路', lat: 23.1, coordSystem: 'gcj02' } } }, 400, 'validation_failed'],
       ['array body', { body: [validTicket] }, 400, 'validation_failed'],
       ['malformed JSON', { raw: '{"kind": "complaint",', headers: { 'content-type': 'application/json' } }, 400, 'malformed_json'],
       ['wrong content type', { raw: 'kind=complaint', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
@@ -175,6 +178,38 @@ describe('POST /api/tickets', () => {
       expect(res.body.error.message, name).toEqual(expect.any(String));
     }
     expect(await gw.deps.models.Ticket.countDocuments()).toBe(before);
+  });
+});
+
+describe('coordinates and the callback number', () => {
+  it('stores GCJ-02 and says so; a WGS-84 point is converted on the way in', async () => {
+    const gcj = await file(alice, validTicket);
+    expect(gcj.body.ticket.location).toMatchObject({ lat: 23.16, lng: 113.27, coordSystem: 'gcj02' });
+    // Tianhe Sports Centre, Guangzhou, as a phone's GPS reports it (WGS-84): GCJ-02 lies a few hundred metres off.
+    const wgs = await file(alice, { ...validTicket, location: { address: '天河体育中心', lat: 23.1376, lng: 113.3222, coordSystem: 'wgs84' } });
+    expect(wgs.status).toBe(201);
+    const loc = wgs.body.ticket.location;
+    expect(loc.coordSystem).toBe('gcj02');
+    expect(loc.lat).toBeCloseTo(23.1349, 3);
+    expect(loc.lng).toBeCloseTo(113.3275, 3);
+    const stored = await gw.deps.models.Ticket.findById(wgs.body.ticket.id).lean();
+    expect(stored?.location).toMatchObject({ coordSystem: 'gcj02', lat: loc.lat, lng: loc.lng });
+  });
+
+  it('never files a named ticket without a callback number; an anonymous one may go without', async () => {
+    const wechatOnly = await gw.deps.models.Citizen.create({ wechatOpenId: `openid-${randomUUID()}`, lastLoginAt: new Date() });
+    const token = await gw.deps.tokens.issue(wechatOnly._id.toString(), 'citizen');
+    const before = await gw.deps.models.Ticket.countDocuments();
+    const refused = await file(token, validTicket);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('callback_phone_required');
+    expect(await gw.deps.models.Ticket.countDocuments()).toBe(before);
+    const typed = await file(token, { ...validTicket, contactPhone: '13700001111' });
+    expect(typed.status).toBe(201);
+    expect(typed.body.ticket.contactPhoneMasked).toBe('137****1111');
+    const anonymous = await file(token, { ...validTicket, anonymous: true });
+    expect(anonymous.status).toBe(201);
+    expect(anonymous.body.ticket.contactPhoneMasked).toBeNull();
   });
 });
 
