@@ -1,10 +1,10 @@
 // 有用 / 没用 on a bot answer. Stored once per message (a change of mind overwrites); "not helpful"
 // offers the next step: file a ticket or call 12345.
-import type { ChatFeedback } from '@minhu/shared';
+import type { ChatFeedback, ChatFeedbackResponse } from '@minhu/shared';
 import type { Deps } from '../deps.js';
 import { notFound } from '../http/errors.js';
 
-export async function recordChatFeedback(deps: Deps, input: ChatFeedback) {
+export async function recordChatFeedback(deps: Deps, input: ChatFeedback): Promise<ChatFeedbackResponse> {
   const conversation = await deps.models.Conversation.findOne(
     { _id: input.conversationId, 'messages.id': input.messageId },
     { 'messages.$': 1 },
@@ -18,7 +18,7 @@ export async function recordChatFeedback(deps: Deps, input: ChatFeedback) {
     },
     { upsert: true },
   );
-  if (input.helpful) return { ok: true, reply: { text: '感谢您的反馈！', actions: [] as string[] } };
+  if (input.helpful) return { ok: true, reply: { text: '感谢您的反馈！', actions: [] } };
   return {
     ok: true,
     reply: {

@@ -1,50 +1,61 @@
-// Every endpoint the app calls, typed by the shared request/response schemas.
+// Every endpoint the app calls, typed and checked by the shared request/response schemas.
 import {
+  ChatFeedbackResponseSchema,
   ChatFeedbackSchema,
   ChatMessageResponseSchema,
+  FaqCategoriesResponseSchema,
+  FaqEntryResponseSchema,
+  FaqListResponseSchema,
   LoginResponseSchema,
+  MeResponseSchema,
   TicketPageSchema,
   TicketResponseSchema,
   UploadTicketSchema,
+  type BindPhone,
   type ChatFeedback,
   type ChatMessageRequest,
   type CreateTicket,
   type CreateUpload,
   type OtpVerify,
   type RateTicket,
-  type TicketDetail,
+  type ReopenRequest,
   type WithdrawTicket,
 } from '@minhu/shared';
-import { z } from 'zod';
 import { createApiClient, type ApiClient } from './client';
-import { FaqCategoriesResponseSchema, FaqListResponseSchema } from './pending-schemas';
 import { session } from './session';
 
 export function createMinhuApi(client: ApiClient) {
   const { call } = client;
-
-  /** Rating and withdrawal answers are used when they carry the ticket; otherwise the ticket is re-read. */
-  async function ticketAfter(id: string, body: unknown): Promise<TicketDetail> {
-    const parsed = TicketResponseSchema.safeParse(body);
-    if (parsed.success) return parsed.data.ticket;
-    return (await call({ path: `/api/tickets/${encodeURIComponent(id)}`, schema: TicketResponseSchema })).ticket;
-  }
+  const ticketPath = (id: string, action = '') => `/api/tickets/${encodeURIComponent(id)}${action}`;
+  /** A change of one ticket: the answer is the ticket as it now stands. */
+  const ticketAction = async (id: string, action: string, body: unknown = {}) =>
+    (await call({ method: 'POST', path: ticketPath(id, action), body, schema: TicketResponseSchema })).ticket;
 
   return {
     auth: {
       requestOtp: (phone: string) => call({ method: 'POST', path: '/api/auth/otp/request', body: { phone }, schema: null, auth: false }),
       verifyOtp: (input: OtpVerify) => call({ method: 'POST', path: '/api/auth/otp/verify', body: input, schema: LoginResponseSchema, auth: false }),
       wechat: (code: string) => call({ method: 'POST', path: '/api/auth/wechat', body: { code }, schema: LoginResponseSchema, auth: false }),
+      /** 手机号快速验证: the getPhoneNumber code of the signed-in mini-program citizen. */
+      wechatPhone: (code: string) => call({ method: 'POST', path: '/api/auth/wechat/phone', body: { code }, schema: LoginResponseSchema }),
+    },
+    me: {
+      get: () => call({ path: '/api/me', schema: MeResponseSchema }),
+      /** Verifies a callback number by SMS code for the signed-in citizen. */
+      bindPhone: (input: BindPhone) => call({ method: 'POST', path: '/api/me/phone', body: input, schema: LoginResponseSchema }),
+      /** Reports the subscribe-message templates the citizen just accepted (one grant each). */
+      reportSubscriptions: (templateIds: string[]) =>
+        call({ method: 'POST', path: '/api/me/wechat-subscriptions', body: { templateIds }, schema: MeResponseSchema, retries: 1 }),
     },
     chat: {
       send: (input: ChatMessageRequest) =>
         call({ method: 'POST', path: '/api/chat/messages', body: input, schema: ChatMessageResponseSchema, retries: 0 }),
-      feedback: (input: ChatFeedback) =>
-        call({ method: 'POST', path: '/api/chat/feedback', body: ChatFeedbackSchema.parse(input), schema: z.unknown() }),
+      feedback: (input: ChatFeedback) => call({ method: 'POST', path: '/api/chat/feedback', body: ChatFeedbackSchema.parse(input), schema: ChatFeedbackResponseSchema }),
     },
     faq: {
       categories: () => call({ path: '/api/faq/categories', schema: FaqCategoriesResponseSchema }),
       list: (query: { categoryId?: string; q?: string }) => call({ path: '/api/faq', query, schema: FaqListResponseSchema }),
+      entry: async (id: string) => (await call({ path: `/api/faq/${encodeURIComponent(id)}`, schema: FaqEntryResponseSchema })).entry,
     },
     uploads: {
       create: (input: CreateUpload) => call({ method: 'POST', path: '/api/uploads', body: input, schema: UploadTicketSchema, retries: 1 }),
@@ -61,11 +72,11 @@ export function createMinhuApi(client: ApiClient) {
           retries: 1,
         }),
       list: (cursor?: string, limit = 20) => call({ path: '/api/tickets', query: { cursor, limit }, schema: TicketPageSchema }),
-      get: (id: string) => call({ path: `/api/tickets/${encodeURIComponent(id)}`, schema: TicketResponseSchema }),
-      rate: async (id: string, input: RateTicket) =>
-        ticketAfter(id, await call({ method: 'POST', path: `/api/tickets/${encodeURIComponent(id)}/rating`, body: input, schema: z.unknown() })),
-      withdraw: async (id: string, input: WithdrawTicket) =>
-        ticketAfter(id, await call({ method: 'POST', path: `/api/tickets/${encodeURIComponent(id)}/withdraw`, body: input, schema: z.unknown() })),
+      get: (id: string) => call({ path: ticketPath(id), schema: TicketResponseSchema }),
+      rate: (id: string, input: RateTicket) => ticketAction(id, '/rating', input),
+      withdraw: (id: string, input: WithdrawTicket) => ticketAction(id, '/withdraw', input),
+      urge: (id: string) => ticketAction(id, '/urge'),
+      requestReopen: (id: string, input: ReopenRequest) => ticketAction(id, '/reopen-request', input),
     },
     session,
   };

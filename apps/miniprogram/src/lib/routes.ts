@@ -1,25 +1,25 @@
-// Page paths in one place; the three tabs live in the main package, the rest in the `sub` subpackage.
+// Navigation on the shared page table (packages/shared/src/pages.ts): the tabs, and the pages of the
+// `sub` package with their query parameters.
 import Taro from '@tarojs/taro';
+import { PAGES, pagePath, TAB_PAGES } from '@minhu/shared';
+
+const abs = (path: string) => `/${path}`;
 
 export const TAB = {
-  home: '/pages/index/index',
-  report: '/pages/report/index',
-  tickets: '/pages/tickets/index',
+  home: abs(PAGES.home),
+  report: abs(PAGES.report),
+  tickets: abs(PAGES.tickets),
 } as const;
 
 export const ROUTES = {
-  ticket: (id: string) => `/sub/ticket/index?id=${encodeURIComponent(id)}`,
-  login: (redirect?: string) => `/sub/login/index${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`,
-  faq: (params: { categoryId?: string; q?: string }) => {
-    const q = Object.entries(params)
-      .filter(([, v]) => v)
-      .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
-      .join('&');
-    return `/sub/faq/index${q ? `?${q}` : ''}`;
-  },
+  ticket: (id: string) => abs(pagePath(PAGES.ticket, { id })),
+  login: (redirect?: string) => abs(pagePath(PAGES.login, { redirect })),
+  faq: (params: { categoryId?: string; q?: string }) => abs(pagePath(PAGES.faq, params)),
+  faqEntry: (id: string) => abs(pagePath(PAGES.faqEntry, { id })),
+  privacy: () => abs(PAGES.privacy),
 };
 
-const TAB_PATHS: string[] = Object.values(TAB);
+const TAB_PATHS: string[] = TAB_PAGES.map(abs);
 
 /** Goes to a page or tab; a page that cannot be stacked (stack full) replaces the current one. */
 export function go(url: string): void {
@@ -28,7 +28,7 @@ export function go(url: string): void {
     void Taro.switchTab({ url: path });
     return;
   }
-  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }));
+  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined));
 }
 
 /** Back, or to the home tab when the page was opened directly (shared link, reload on H5). */

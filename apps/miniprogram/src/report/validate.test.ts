@@ -16,7 +16,7 @@ describe('validateDraft', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(CreateTicketSchema.parse(r.value)).toEqual(r.value);
-    expect(r.value).toMatchObject({ kind: 'complaint', categoryId: 'traffic-parking', urgent: true, media: ['up_a_12345678', 'up_b_12345678'], location: { address: '中山路 3 号', lat: 23, lng: 113 } });
+    expect(r.value).toMatchObject({ kind: 'complaint', categoryId: 'traffic-parking', urgent: true, media: ['up_a_12345678', 'up_b_12345678'], location: { address: '中山路 3 号', lat: 23, lng: 113, coordSystem: 'gcj02' } });
   });
 
   it('leaves optional fields out rather than sending empty ones', () => {

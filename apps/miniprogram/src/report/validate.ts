@@ -1,5 +1,5 @@
 // Turns the draft into a CreateTicket body checked by the shared schema, with a Chinese message per field.
-import { CreateTicketSchema, TICKET_DESCRIPTION_MAX, TICKET_DESCRIPTION_MIN, type CreateTicket } from '@minhu/shared';
+import { CreateTicketSchema, STORED_COORD_SYSTEM, TICKET_DESCRIPTION_MAX, TICKET_DESCRIPTION_MIN, type CreateTicket } from '@minhu/shared';
 import { summarize } from '../upload/attachments';
 import type { ReportDraft } from './draft';
 
@@ -34,7 +34,8 @@ export function buildCreateTicket(draft: ReportDraft): Record<string, unknown> {
   if (address || draft.lat !== undefined) {
     body.location = {
       address,
-      ...(draft.lat !== undefined && draft.lng !== undefined ? { lat: draft.lat, lng: draft.lng } : {}),
+      // Points on the form are GCJ-02 on both targets (lib/location*.ts converts the browser's WGS-84).
+      ...(draft.lat !== undefined && draft.lng !== undefined ? { lat: draft.lat, lng: draft.lng, coordSystem: STORED_COORD_SYSTEM } : {}),
     };
   }
   if (draft.contactPhone.trim()) body.contactPhone = draft.contactPhone.trim();

@@ -79,6 +79,18 @@ export const ChatFeedbackSchema = z.strictObject({
 });
 export type ChatFeedback = z.infer<typeof ChatFeedbackSchema>;
 
+/** Answer of POST /api/chat/feedback: what the bot says next. */
+export const ChatFeedbackResponseSchema = z.object({
+  ok: z.literal(true),
+  reply: z.object({
+    /** What to show. */
+    text: z.string(),
+    /** Next steps offered after "没用": file a ticket, call 12345. */
+    actions: z.array(z.enum(['file_ticket', 'call_12345'])),
+  }),
+});
+export type ChatFeedbackResponse = z.infer<typeof ChatFeedbackResponseSchema>;
+
 /** GET /api/faq query. */
 export const FaqQuerySchema = z.strictObject({
   /** Only this category. */

@@ -1,9 +1,9 @@
-// Where the problem is: map picker on the mini-program (Taro.chooseLocation); address text plus
-// optional browser geolocation on H5.
-import Taro from '@tarojs/taro';
+// Where the problem is: the address in words, and a point from WeChat's map picker or the browser's
+// position (lib/location*.ts), always kept in GCJ-02.
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { pickLocation, PICK_LABEL } from '../../lib/location';
 
 export interface LocationValue {
   address: string;
@@ -16,25 +16,14 @@ export function LocationField(props: { value: LocationValue; onChange: (v: Locat
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
 
-  const pickOnMap = async () => {
-    setNote(null);
-    try {
-      const res = await Taro.chooseLocation({});
-      const address = [res.address, res.name].filter(Boolean).join(' ').trim();
-      props.onChange({ address: address || value.address, lat: res.latitude, lng: res.longitude });
-    } catch (e) {
-      if (!/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? ''))) setNote('未能打开地图，请直接填写地址，或在设置中允许使用位置');
-    }
-  };
-
-  const useCurrentPosition = async () => {
+  const pick = async () => {
     setBusy(true);
     setNote(null);
     try {
-      const res = await Taro.getLocation({ type: 'wgs84' });
-      props.onChange({ ...value, lat: res.latitude, lng: res.longitude });
-    } catch {
-      setNote('无法获取当前位置，请直接填写地址');
+      const place = await pickLocation();
+      if (place) props.onChange({ address: place.address || value.address, lat: place.lat, lng: place.lng });
+    } catch (e) {
+      setNote((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -52,15 +41,9 @@ export function LocationField(props: { value: LocationValue; onChange: (v: Locat
         data-testid="address-input"
       />
       <View className="mh-report__loc-actions">
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button type="primary" fill="outline" onClick={() => void pickOnMap()} data-testid="choose-location">
-            在地图上选择位置
-          </Button>
-        ) : (
-          <Button type="primary" fill="outline" loading={busy} onClick={() => void useCurrentPosition()} data-testid="use-geolocation">
-            附上我的当前位置
-          </Button>
-        )}
+        <Button type="primary" fill="outline" loading={busy} onClick={() => void pick()} data-testid="pick-location">
+          {PICK_LABEL}
+        </Button>
         {hasPoint && (
           <Text className="mh-muted mh-report__loc-ok">
             已附上定位
