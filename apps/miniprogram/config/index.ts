@@ -36,7 +36,8 @@ export default defineConfig<'webpack5'>(async () => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? '../h5/dist' : 'dist',
-    plugins: [],
+    // aria-* on the mini-program's View/Text/Image (see a11y-plugin.cjs).
+    plugins: [path.resolve(__dirname, 'a11y-plugin.cjs')],
     defineConstants: {
       // weapp talks to an absolute origin; H5 is served next to the API and uses same-origin /api.
       MINHU_API_BASE: JSON.stringify(isH5 ? '' : (process.env.MINHU_API_BASE ?? 'http://localhost:3000').replace(/\/+$/, '')),

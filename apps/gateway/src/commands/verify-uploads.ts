@@ -18,8 +18,26 @@ const COMPATIBLE: Record<string, string[]> = {
 
 const SNIFF_BYTES = 4100;
 
-const uploadProblem = (uploadId: string, reason: string, message: string) =>
-  unprocessable('invalid_upload', `附件 ${uploadId} ${message}`, { uploadId, reason });
+/** One upload that cannot be attached, and why. */
+interface UploadProblem {
+  uploadId: string;
+  reason: 'not_found' | 'already_used' | 'not_uploaded' | 'too_large' | 'type_mismatch';
+  message: string;
+}
+
+/**
+ * 422 naming every upload that cannot be attached (the first one in the message), so the app can
+ * upload all the missing ones again in one go: `details.problems` lists them, `details.uploadId` and
+ * `details.reason` name the first.
+ */
+function uploadProblems(problems: UploadProblem[]) {
+  const first = problems[0]!;
+  return unprocessable('invalid_upload', `附件 ${first.uploadId} ${first.message}`, {
+    uploadId: first.uploadId,
+    reason: first.reason,
+    problems: problems.map(({ uploadId, reason }) => ({ uploadId, reason })),
+  });
+}
 
 export interface VerifiedMedia {
   uploadId: string;
@@ -34,32 +52,38 @@ export async function verifyUploads(deps: Deps, citizenId: string, uploadIds: st
   const docs = await deps.models.Upload.find({ _id: { $in: uploadIds }, citizenId }).lean<UploadDoc[]>();
   const byId = new Map(docs.map((d) => [d._id, d]));
   const counts = { image: 0, video: 0 };
-  const verified: VerifiedMedia[] = [];
+  const problems: UploadProblem[] = [];
   for (const id of uploadIds) {
     const doc = byId.get(id);
     // Another citizen's upload is reported exactly like a missing one.
-    if (!doc) throw uploadProblem(id, 'not_found', '不存在');
-    if (doc.ticketId) throw uploadProblem(id, 'already_used', '已用于其他工单');
-    counts[doc.kind]++;
-    if (counts[doc.kind] > MEDIA_LIMITS[doc.kind].maxPerTicket) {
+    if (!doc) problems.push({ uploadId: id, reason: 'not_found', message: '不存在' });
+    else if (doc.ticketId) problems.push({ uploadId: id, reason: 'already_used', message: '已用于其他工单' });
+    else if (++counts[doc.kind] > MEDIA_LIMITS[doc.kind].maxPerTicket) {
       throw unprocessable('too_many_media', `最多 ${MEDIA_LIMITS.image.maxPerTicket} 张图片、${MEDIA_LIMITS.video.maxPerTicket} 个视频`, { kind: doc.kind });
     }
   }
   // Check storage in parallel: one stat and one small ranged read per file.
+  const verified: VerifiedMedia[] = [];
   await Promise.all(
     uploadIds.map(async (id) => {
-      const doc = byId.get(id)!;
+      const doc = byId.get(id);
+      if (!doc || doc.ticketId) return;
       const stat = await deps.storage.stat(doc.objectKey);
-      if (!stat) throw uploadProblem(id, 'not_uploaded', '尚未上传完成');
-      if (stat.size > doc.size || stat.size > MEDIA_LIMITS[doc.kind].maxBytes) throw uploadProblem(id, 'too_large', '超过大小限制');
+      if (!stat) return void problems.push({ uploadId: id, reason: 'not_uploaded', message: '尚未上传完成' });
+      if (stat.size > doc.size || stat.size > MEDIA_LIMITS[doc.kind].maxBytes) return void problems.push({ uploadId: id, reason: 'too_large', message: '超过大小限制' });
       const head = await deps.storage.head(doc.objectKey, Math.min(SNIFF_BYTES, stat.size));
       const sniffed = await fileTypeFromBuffer(head);
       if (!sniffed || !(COMPATIBLE[doc.contentType] ?? []).includes(sniffed.mime)) {
-        throw uploadProblem(id, 'type_mismatch', `的内容不是声明的 ${doc.contentType} 格式`);
+        return void problems.push({ uploadId: id, reason: 'type_mismatch', message: `的内容不是声明的 ${doc.contentType} 格式` });
       }
       verified.push({ uploadId: id, kind: doc.kind, contentType: doc.contentType, size: stat.size, objectKey: doc.objectKey });
     }),
   );
+  if (problems.length) {
+    // In the citizen's order, so the message names the first attachment they see.
+    problems.sort((a, b) => uploadIds.indexOf(a.uploadId) - uploadIds.indexOf(b.uploadId));
+    throw uploadProblems(problems);
+  }
   // Keep the citizen's order.
   return uploadIds.map((id) => verified.find((v) => v.uploadId === id)!);
 }

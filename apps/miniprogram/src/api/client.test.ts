@@ -23,9 +23,18 @@ function setup(answers: Array<{ status: number; body: unknown } | 'drop'>) {
   return { api, calls, session, onUnauthorized };
 }
 
+/** A ticket detail as the gateway answers it (every field of the shared schema). */
+function ticketBody(over: Record<string, unknown>) {
+  return {
+    id: 't', number: 'MH1', kind: 'help', categoryId: null, status: 'submitted', excerpt: 'x', urgent: false, dueAt: null, overdue: false,
+    createdAt: 'a', updatedAt: 'b', description: 'd', location: null, contactPhoneMasked: null, anonymous: false, media: [], timeline: [],
+    ratings: [], canRate: false, canWithdraw: false, canUrge: false, lastUrgedAt: null, canRequestReopen: false, reopenRequest: null, ...over,
+  };
+}
+
 describe('api client', () => {
   it('sends the token, the channel and the idempotency key, and returns the validated ticket', async () => {
-    const ticket = { id: 't', number: 'MH1', kind: 'help', categoryId: null, status: 'submitted', excerpt: 'x', urgent: false, dueAt: null, overdue: false, createdAt: 'a', updatedAt: 'b', description: 'd', location: null, contactPhoneMasked: null, anonymous: false, media: [], timeline: [], ratings: [], canRate: false, canWithdraw: true };
+    const ticket = ticketBody({ status: 'submitted', canWithdraw: true });
     const { api, calls } = setup([{ status: 201, body: { ticket } }]);
     const res = await api.tickets.create({ kind: 'help', description: '一二三四五六七八九十' }, 'draft-key-123456');
     expect(res.ticket.number).toBe('MH1');
@@ -77,12 +86,11 @@ describe('api client', () => {
     expect(calls[0]!.headers.Authorization).toBeUndefined();
   });
 
-  it('re-reads the ticket when a rating answer does not carry it', async () => {
-    const ticket = { id: 't', number: 'MH1', kind: 'help', categoryId: null, status: 'closed', excerpt: 'x', urgent: false, dueAt: null, overdue: false, createdAt: 'a', updatedAt: 'b', description: 'd', location: null, contactPhoneMasked: null, anonymous: false, media: [], timeline: [], ratings: [], canRate: false, canWithdraw: false };
-    const { api, calls } = setup([{ status: 201, body: { rating: {} } }, { status: 200, body: { ticket } }]);
-    const t = await api.tickets.rate('t', { satisfaction: 'satisfied', resolved: true });
-    expect(t.status).toBe('closed');
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST https://gw/api/tickets/t/rating', 'GET https://gw/api/tickets/t']);
+  it('takes the ticket a change answers with, and refuses an answer without it (no silent re-read)', async () => {
+    const { api, calls } = setup([{ status: 200, body: { ticket: ticketBody({ status: 'closed' }) } }, { status: 200, body: { rating: {} } }]);
+    expect((await api.tickets.rate('t', { satisfaction: 'satisfied', resolved: true })).status).toBe('closed');
+    await expect(api.tickets.urge('t')).rejects.toMatchObject({ kind: 'invalid_response' });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST https://gw/api/tickets/t/rating', 'POST https://gw/api/tickets/t/urge']);
   });
 
   it('builds query strings without empty values', () => {

@@ -1,7 +1,9 @@
-// Signing in: WeChat login on the mini-program (Taro.login → /api/auth/wechat), SMS code on H5.
+// Signing in (WeChat login on the mini-program, SMS code on H5), verifying the callback number
+// (WeChat's 手机号快速验证 or an SMS code), and signing out, which leaves nothing on the device.
 import Taro from '@tarojs/taro';
 import { api } from '../api/minhu-api';
 import { session, type Session } from '../api/session';
+import { clearLocalData } from './local-data';
 import { go, ROUTES } from './routes';
 
 export async function signInWithWechat(): Promise<Session> {
@@ -18,8 +20,31 @@ export async function signInWithCode(phone: string, code: string): Promise<Sessi
   return res;
 }
 
-export function signOut(): void {
+/**
+ * The signed-in citizen's callback number, verified by WeChat (the code of a getPhoneNumber button).
+ * When another account already held the number the two became one: the answer's token is for it.
+ */
+export async function verifyPhoneWithWechat(code: string): Promise<Session> {
+  const res = await api.auth.wechatPhone(code);
+  session.set(res);
+  return res;
+}
+
+/** The same, verified by an SMS code. */
+export async function verifyPhoneBySms(phone: string, code: string): Promise<Session> {
+  const res = await api.me.bindPhone({ phone, code });
+  session.set(res);
+  return res;
+}
+
+/** Whether the hotline can call the signed-in citizen back without a number typed on the form. */
+export function hasVerifiedPhone(): boolean {
+  return Boolean(session.get()?.citizen.phoneMasked);
+}
+
+export async function signOut(): Promise<void> {
   session.set(null);
+  await clearLocalData();
 }
 
 /**

@@ -1,4 +1,5 @@
-// Every local storage key the app uses, in one place so nothing collides and logout can clear them.
+// Every local storage key the app uses, in one place so nothing collides and sign-out knows which
+// ones hold the citizen's own data.
 export const STORAGE_KEYS = {
   session: 'minhu.session.v1',
   careMode: 'minhu.careMode.v1',
@@ -7,3 +8,9 @@ export const STORAGE_KEYS = {
   reportHandoff: 'minhu.reportHandoff.v1',
   chat: 'minhu.chat.v1',
 } as const;
+
+/**
+ * What signing out wipes from the device: the session, the draft (with its callback number and
+ * kept files), the chat history. 关怀模式 is a setting of the device, not of the person, and stays.
+ */
+export const PERSONAL_KEYS = [STORAGE_KEYS.session, STORAGE_KEYS.reportDraft, STORAGE_KEYS.reportHandoff, STORAGE_KEYS.chat] as const;

@@ -36,30 +36,35 @@ describe('report draft', () => {
     const store = memoryStore();
     const d = filled();
     expect(saveDraft(store, d)).toBe(true);
-    const back = restoreDraft(store, { filesSurvive: true })!;
+    const back = restoreDraft(store)!;
     expect(back.idempotencyKey).toBe(d.idempotencyKey);
     expect({ ...back, attachments: [] }).toEqual({ ...d, attachments: [] });
   });
 
-  it('brings unfinished uploads back as failed: retryable on the mini-program, re-pick on H5', () => {
+  it('brings files kept on the device back usable, and the others back failed', () => {
     const store = memoryStore();
-    saveDraft(store, filled());
-    const weapp = restoreDraft(store, { filesSurvive: true })!.attachments;
-    expect(weapp.map((a) => [a.localId, a.status, a.retryable])).toEqual([
-      ['done', 'done', true],
-      ['up', 'failed', true],
-      ['bad', 'failed', true],
-    ]);
-    expect(weapp[1]!.uploadId).toBeUndefined();
-    const h5 = restoreDraft(store, { filesSurvive: false })!.attachments;
-    expect(h5[0]!.status).toBe('done');
-    expect(h5[1]).toMatchObject({ status: 'failed', retryable: false, error: '页面刷新后需要重新选择这个文件' });
+    const d = filled();
+    // The mini-program keeps a copy of each picked file; the compressed temp file it uploaded is gone after a restart.
+    d.attachments = [
+      attachment({ localId: 'done', status: 'done', path: 'tmp/small.jpg', size: 40, savedPath: 'usr/minhu-drafts/done.jpg', savedSize: 100 }),
+      attachment({ localId: 'up', status: 'uploading', progress: 40, uploadId: 'up_0000000002', path: 'usr/minhu-drafts/up.jpg', savedPath: 'usr/minhu-drafts/up.jpg', savedSize: 100 }),
+      attachment({ localId: 'lost', status: 'uploading', progress: 40, uploadId: 'up_0000000003', path: 'blob:gone' }),
+    ];
+    saveDraft(store, d);
+    const back = restoreDraft(store)!.attachments;
+    // A finished upload shows its kept file again, at its original size, to be compressed anew if it must be re-sent.
+    expect(back[0]).toMatchObject({ status: 'done', uploadId: 'up_1234567890', path: 'usr/minhu-drafts/done.jpg', size: 100, compressed: false });
+    // An interrupted one goes back to the queue by itself.
+    expect(back[1]).toMatchObject({ status: 'queued', progress: 0, retryable: true, attempts: 0, path: 'usr/minhu-drafts/up.jpg' });
+    expect(back[1]!.uploadId).toBeUndefined();
+    // Without a kept copy (H5's blob URLs) only removing it helps.
+    expect(back[2]).toMatchObject({ status: 'failed', retryable: false, error: '文件已失效，请删除后重新选择' });
   });
 
   it('ignores a missing or corrupt draft instead of crashing', () => {
-    expect(restoreDraft(memoryStore(), { filesSurvive: true })).toBeNull();
-    expect(restoreDraft(memoryStore({ [STORAGE_KEYS.reportDraft]: '{not json' }), { filesSurvive: true })).toBeNull();
-    expect(restoreDraft(memoryStore({ [STORAGE_KEYS.reportDraft]: JSON.stringify({ version: 1, kind: 'nope' }) }), { filesSurvive: true })).toBeNull();
+    expect(restoreDraft(memoryStore())).toBeNull();
+    expect(restoreDraft(memoryStore({ [STORAGE_KEYS.reportDraft]: '{not json' }))).toBeNull();
+    expect(restoreDraft(memoryStore({ [STORAGE_KEYS.reportDraft]: JSON.stringify({ version: 1, kind: 'nope' }) }))).toBeNull();
   });
 
   it('knows a blank draft', () => {

@@ -19,7 +19,7 @@ export interface ReportDraft {
   lng?: number;
   urgent: boolean;
   anonymous: boolean;
-  /** Callback number; empty means the login phone. */
+  /** Callback number; empty means the verified phone of the account. */
   contactPhone: string;
   attachments: Attachment[];
   /** Where the draft came from: typed here, or prefilled by the chatbot. */
@@ -55,6 +55,8 @@ const AttachmentSavedSchema = z.looseObject({
   path: z.string(),
   contentType: z.string(),
   size: z.number(),
+  savedPath: z.string().optional(),
+  savedSize: z.number().optional(),
   status: z.enum(['queued', 'compressing', 'uploading', 'done', 'failed']),
   progress: z.number(),
   retryable: z.boolean(),
@@ -84,15 +86,15 @@ export function saveDraft(store: KeyValueStore, draft: ReportDraft): boolean {
 }
 
 /**
- * Reads the saved draft. Finished uploads come back as they were; unfinished ones come back failed,
- * retryable only where local files survive a restart (the mini-program, not H5).
+ * Reads the saved draft. Attachments with a kept copy of their file come back usable (finished ones
+ * as they were, unfinished ones queued again); the others come back failed (see restoreAttachments).
  */
-export function restoreDraft(store: KeyValueStore, opts: { filesSurvive: boolean }): ReportDraft | null {
+export function restoreDraft(store: KeyValueStore): ReportDraft | null {
   const raw = readJson<unknown>(store, STORAGE_KEYS.reportDraft);
   const parsed = SavedDraftSchema.safeParse(raw);
   if (!parsed.success) return null;
   const d = parsed.data as unknown as ReportDraft;
-  return { ...d, attachments: restoreAttachments(d.attachments, opts.filesSurvive) };
+  return { ...d, attachments: restoreAttachments(d.attachments) };
 }
 
 export function clearDraft(store: KeyValueStore): void {

@@ -6,7 +6,8 @@ import type { KeyValueStore } from '../lib/storage';
 import { validateDraft, type ValidationResult } from './validate';
 
 export type SubmitOutcome =
-  | { ok: true; ticket: TicketDetail; next: ReportDraft }
+  /** `filed` is the draft that became the ticket (its kept files can go); `next` starts afresh. */
+  | { ok: true; ticket: TicketDetail; filed: ReportDraft; next: ReportDraft }
   | { ok: false; reason: 'invalid'; validation: Extract<ValidationResult, { ok: false }> }
   | { ok: false; reason: 'failed'; error: unknown };
 
@@ -24,7 +25,7 @@ export function createSubmitter(deps: SubmitterDeps) {
     try {
       const { ticket } = await deps.createTicket(input, draft.idempotencyKey);
       clearDraft(deps.store);
-      return { ok: true, ticket, next: emptyDraft(deps.now?.() ?? Date.now(), deps.makeKey) };
+      return { ok: true, ticket, filed: draft, next: emptyDraft(deps.now?.() ?? Date.now(), deps.makeKey) };
     } catch (error) {
       // The key stays with the draft: the next try may find the ticket this one already filed.
       return { ok: false, reason: 'failed', error };

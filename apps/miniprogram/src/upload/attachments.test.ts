@@ -38,6 +38,15 @@ describe('attachmentsReducer', () => {
     expect(l).toEqual([]);
   });
 
+  it('uploads a finished file again when storage lost it, with a fresh presign', () => {
+    const done = run(start, { type: 'start', localId: 'f1' }, { type: 'uploading', localId: 'f1', uploadId: 'u_old' }, { type: 'succeeded', localId: 'f1' });
+    const again = run(done, { type: 'reupload', localId: 'f1' });
+    expect(again[0]).toMatchObject({ status: 'queued', progress: 0, attempts: 0 });
+    expect(again[0]!.uploadId).toBeUndefined();
+    // Only a finished upload is redone: a queued or failed one is left to its own course.
+    expect(run(start, { type: 'reupload', localId: 'f1' })).toEqual(start);
+  });
+
   it('never marks a finished upload failed', () => {
     const l = run(start, { type: 'start', localId: 'f1' }, { type: 'uploading', localId: 'f1', uploadId: 'u' }, { type: 'succeeded', localId: 'f1' }, { type: 'failed', localId: 'f1', error: 'x' });
     expect(l[0]!.status).toBe('done');

@@ -10,9 +10,17 @@ export interface Attachment {
   kind: MediaKind;
   /** Local file to show and upload: a temp file on the mini-program, a blob: URL on H5. */
   path: string;
+  /**
+   * A copy of the picked file that outlives the app (the mini-program's user-data folder): WeChat
+   * deletes temp files when the app is closed, so a draft keeps this one, re-uploads from it, and
+   * removes it once the ticket is filed.
+   */
+  savedPath?: string;
+  /** Size of the kept copy (the file before compression). */
+  savedSize?: number;
   /** Poster of a video, when the picker gave one. */
   thumb?: string;
-  /** Set once the image was compressed, so a retry does not compress it again. */
+  /** Set once the file was compressed, so a retry does not compress it again. */
   compressed?: boolean;
   contentType: string;
   size: number;
@@ -49,6 +57,8 @@ export type AttachmentEvent =
   | { type: 'succeeded'; localId: string }
   | { type: 'failed'; localId: string; error: string; retryable?: boolean }
   | { type: 'retry'; localId: string }
+  /** Storage no longer has the finished upload (swept as an orphan): upload it again from the kept file. */
+  | { type: 'reupload'; localId: string }
   | { type: 'remove'; localId: string };
 
 const KIND_LABEL: Record<MediaKind, string> = { image: '照片', video: '视频' };
@@ -99,6 +109,10 @@ export function attachmentsReducer(list: Attachment[], event: AttachmentEvent): 
       // A presigned POST expires: a retry always asks the gateway for a fresh one.
       return update(list, event.localId, (a) =>
         a.status === 'failed' && a.retryable ? { ...a, status: 'queued', uploadId: undefined, error: undefined, progress: 0 } : a,
+      );
+    case 'reupload':
+      return update(list, event.localId, (a) =>
+        a.status === 'done' ? { ...a, status: 'queued', uploadId: undefined, error: undefined, progress: 0, attempts: 0 } : a,
       );
     case 'remove':
       return update(list, event.localId, () => null);
@@ -162,19 +176,16 @@ export function summarize(list: Attachment[]): AttachmentSummary {
 }
 
 /**
- * What survives a restart: finished uploads as they are; unfinished ones come back failed
- * (retryable only where the local file can outlive the page, i.e. not on H5).
+ * What survives a restart. A file kept in the user-data folder (`savedPath`) outlives the app: a
+ * finished upload shows it again and an unfinished one goes back to the queue by itself. Without a
+ * kept copy (H5's blob URLs, a mini-program file that could not be kept) an unfinished upload comes
+ * back failed, and only removing it helps.
  */
-export function restoreAttachments(saved: Attachment[], filesSurvive: boolean): Attachment[] {
+export function restoreAttachments(saved: Attachment[]): Attachment[] {
   return saved.map((a) => {
-    if (a.status === 'done') return a;
-    return {
-      ...a,
-      status: 'failed',
-      progress: 0,
-      uploadId: undefined,
-      retryable: filesSurvive && a.retryable,
-      error: filesSurvive ? '上传被中断，请点“重试”' : '页面刷新后需要重新选择这个文件',
-    };
+    const kept = a.savedPath ? { path: a.savedPath, size: a.savedSize ?? a.size, compressed: false } : {};
+    if (a.status === 'done') return { ...a, ...kept };
+    if (a.savedPath) return { ...a, ...kept, status: 'queued', progress: 0, uploadId: undefined, error: undefined, retryable: true, attempts: 0 };
+    return { ...a, status: 'failed', progress: 0, uploadId: undefined, retryable: false, error: '文件已失效，请删除后重新选择' };
   });
 }

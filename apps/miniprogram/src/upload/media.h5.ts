@@ -4,6 +4,7 @@ import { NETWORK_MESSAGE } from '../api/errors';
 import { randomId } from '../lib/ids';
 import type { PickedFile } from './attachments';
 import { UploadFailure, type CompressedFile, type MediaPlatform } from './platform';
+import { uploadTimeoutMs } from './timeouts';
 
 /** blob: URL → the Blob behind it (the URL is what the rest of the app passes around). */
 const blobs = new Map<string, Blob>();
@@ -67,8 +68,6 @@ function fileInput(kind: MediaKind): HTMLInputElement {
 }
 
 export const mediaPlatform: MediaPlatform = {
-  filesSurviveRestart: false,
-
   pick(kind, max) {
     if (max <= 0) return Promise.resolve([]);
     const input = fileInput(kind);
@@ -89,6 +88,12 @@ export const mediaPlatform: MediaPlatform = {
       input.click();
     });
   },
+
+  // A browser cannot keep a picked file across a reload: the draft keeps its words, not its files.
+  keep: async () => null,
+  release: async () => undefined,
+  releaseAll: async () => undefined,
+  compressVideo: async (file) => ({ path: file.path, size: file.size, contentType: file.contentType }),
 
   async compressImage(file): Promise<CompressedFile> {
     const blob = blobs.get(file.path);
@@ -119,7 +124,7 @@ export const mediaPlatform: MediaPlatform = {
       for (const [k, v] of Object.entries(target.fields)) form.append(k, v);
       form.append(target.fileField, blob, file.name || (file.contentType.startsWith('video/') ? 'video.mp4' : 'photo.jpg'));
       xhr.open('POST', target.url);
-      xhr.timeout = 120_000;
+      xhr.timeout = uploadTimeoutMs(blob.size);
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable) onProgress((e.loaded / e.total) * 100);
       };

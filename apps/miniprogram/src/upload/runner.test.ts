@@ -14,9 +14,12 @@ function fakePlatform(plan: (path: string, attempt: number) => 'ok' | 'fail' | '
   const attempts = new Map<string, number>();
   const aborted: string[] = [];
   const platform: MediaPlatform = {
-    filesSurviveRestart: true,
     pick: async () => [],
+    keep: async () => null,
+    release: async () => undefined,
+    releaseAll: async () => undefined,
     compressImage: async (f) => ({ path: `${f.path}-small`, size: 1000, contentType: 'image/jpeg' }),
+    compressVideo: async (f) => ({ path: `${f.path}-small`, size: f.size, contentType: f.contentType }),
     upload(_target, file, onProgress) {
       const n = (attempts.get(file.path) ?? 0) + 1;
       attempts.set(file.path, n);

@@ -1,5 +1,6 @@
-// Drives queued attachments through compress → presign (POST /api/uploads) → upload, a few at a time,
-// retrying a network failure once by itself before handing the retry button to the citizen.
+// Drives queued attachments through compress (photos and videos) → presign (POST /api/uploads) →
+// upload, a few at a time, retrying a network failure once by itself before handing the retry button
+// to the citizen.
 import { CreateUploadSchema, type CreateUpload, type UploadTicket } from '@minhu/shared';
 import { isApiError } from '../api/errors';
 import type { AttachmentStore } from './attachment-store';
@@ -44,8 +45,8 @@ export function createUploadRunner(deps: UploadRunnerDeps) {
       const item = find(localId);
       if (!item) return;
       let file = { path: item.path, size: item.size, contentType: item.contentType };
-      if (item.kind === 'image' && !item.compressed) {
-        file = await platform.compressImage(item);
+      if (!item.compressed) {
+        file = await (item.kind === 'image' ? platform.compressImage(item) : platform.compressVideo(item));
         if (!stillUploading(localId)) return;
         store.dispatch({ type: 'compressed', localId, ...file });
       }
@@ -54,7 +55,7 @@ export function createUploadRunner(deps: UploadRunnerDeps) {
       const ticket = await deps.createUpload(request.data);
       if (!stillUploading(localId)) return;
       store.dispatch({ type: 'uploading', localId, uploadId: ticket.uploadId });
-      const handle = platform.upload(ticket, { path: file.path, name: item.name, contentType: file.contentType }, (pct) =>
+      const handle = platform.upload(ticket, { path: file.path, name: item.name, contentType: file.contentType, size: file.size }, (pct) =>
         store.dispatch({ type: 'progress', localId, progress: pct }),
       );
       active.set(localId, handle);

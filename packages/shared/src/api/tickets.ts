@@ -221,3 +221,21 @@ export const ReopenRequestSchema = z.strictObject({
   reason: z.string().trim().min(5, '请说明需要重新办理的原因（至少 5 个字）').max(500),
 });
 export type ReopenRequest = z.infer<typeof ReopenRequestSchema>;
+
+/** Why an upload cannot be attached to a ticket. */
+export const UPLOAD_PROBLEM_REASONS = ['not_found', 'already_used', 'not_uploaded', 'too_large', 'type_mismatch'] as const;
+
+/**
+ * `details` of the 422 `invalid_upload` answer of POST /api/tickets: every upload that cannot be
+ * attached. `not_found` / `not_uploaded` mean storage does not have it (e.g. swept as an orphan after a
+ * day): the app uploads the file again and files once more with the same Idempotency-Key.
+ */
+export const InvalidUploadDetailsSchema = z.object({
+  /** The first upload that failed. */
+  uploadId: z.string(),
+  /** Why, for the first. */
+  reason: z.enum(UPLOAD_PROBLEM_REASONS),
+  /** All of them, in the order the ticket listed them. */
+  problems: z.array(z.object({ uploadId: z.string(), reason: z.enum(UPLOAD_PROBLEM_REASONS) })),
+});
+export type InvalidUploadDetails = z.infer<typeof InvalidUploadDetailsSchema>;

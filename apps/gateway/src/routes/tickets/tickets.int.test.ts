@@ -1,7 +1,7 @@
 // Filing, listing and opening tickets over HTTP on the real services, with real media.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { TicketDetailSchema, TicketPageSchema } from '@minhu/shared';
+import { InvalidUploadDetailsSchema, TicketDetailSchema, TicketPageSchema } from '@minhu/shared';
 import { sweepOrphanUploads } from '../../commands/sweep-orphan-uploads.js';
 import { freshPhone, startTestGateway, type TestGateway } from '../../../../../tests/support/gateway.js';
 import { makeJpeg, makePng, postToStorage, readMp4 } from '../../../../../tests/support/media.js';
@@ -110,7 +110,7 @@ describe('POST /api/tickets', () => {
     const bobsPhoto = await uploadFile(bob, 'image', 'image/jpeg', jpeg);
     const foreign = await file(alice, { ...validTicket, media: [bobsPhoto] });
     expect(foreign.status).toBe(422);
-    expect(foreign.body.error.details).toEqual({ uploadId: bobsPhoto, reason: 'not_found' });
+    expect(foreign.body.error.details).toEqual({ uploadId: bobsPhoto, reason: 'not_found', problems: [{ uploadId: bobsPhoto, reason: 'not_found' }] });
 
     const reserved = await gw.api('POST', '/api/uploads', { token: alice, body: { kind: 'image', contentType: 'image/jpeg', size: 5000 } });
     const notUploaded = await file(alice, { ...validTicket, media: [reserved.body.uploadId] });
@@ -123,6 +123,19 @@ describe('POST /api/tickets', () => {
     const mistyped = await file(alice, { ...validTicket, media: [png.body.uploadId] });
     expect(mistyped.status).toBe(422);
     expect(mistyped.body.error.details.reason).toBe('type_mismatch');
+
+    // Every upload that cannot be attached is named at once, in the ticket's order (the app re-uploads them together).
+    const good = await uploadFile(alice, 'image', 'image/jpeg', jpeg);
+    const several = await file(alice, { ...validTicket, media: [good, reserved.body.uploadId, bobsPhoto] });
+    expect(several.status).toBe(422);
+    expect(InvalidUploadDetailsSchema.parse(several.body.error.details)).toEqual({
+      uploadId: reserved.body.uploadId,
+      reason: 'not_uploaded',
+      problems: [
+        { uploadId: reserved.body.uploadId, reason: 'not_uploaded' },
+        { uploadId: bobsPhoto, reason: 'not_found' },
+      ],
+    });
 
     // A text file posing as an mp4.
     const fake = Buffer.from('这不是视频'.repeat(50));

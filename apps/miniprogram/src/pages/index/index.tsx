@@ -12,6 +12,7 @@ import { CategoryGrid } from '../../components/CategoryGrid';
 import { callNumber, EmergencyBanner } from '../../components/EmergencyBanner';
 import { PageShell } from '../../components/PageShell';
 import { randomId } from '../../lib/ids';
+import { onLocalDataCleared } from '../../lib/local-data';
 import { go, ROUTES, TAB } from '../../lib/routes';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { readJson, taroStore, writeJson } from '../../lib/storage';
@@ -132,6 +133,8 @@ export default function HomePage() {
   useEffect(() => {
     writeJson(taroStore, STORAGE_KEYS.chat, toSaved(state));
   }, [state]);
+  // Signing out wipes the chat history, the one on screen too.
+  useEffect(() => onLocalDataCleared(() => dispatch({ type: 'clear' })), []);
 
   const ask = async (question: string, resendId?: string) => {
     const q = question.trim();

@@ -8,6 +8,7 @@ import { AttachmentTiles } from '../../components/AttachmentTiles';
 import { CareSwitch } from '../../components/CareSwitch';
 import { ErrorState } from '../../components/ErrorState';
 import { PageShell } from '../../components/PageShell';
+import { PhoneVerify } from '../../components/PhoneVerify';
 import { ensureSignedIn } from '../../lib/auth';
 import { go, ROUTES, TAB } from '../../lib/routes';
 import { descriptionLength } from '../../report/validate';
@@ -127,7 +128,7 @@ export default function ReportPage() {
         </View>
       </View>
 
-      <Field label="回访电话" hint="不填则使用登录的手机号。" error={errors.contactPhone} testId="field-phone">
+      <Field label="回访电话" hint="不填则使用您验证过的手机号；匿名反映也可以留电话以便回访。" error={errors.contactPhone} testId="field-phone">
         <Input
           type="tel"
           value={draft.contactPhone}
@@ -140,6 +141,8 @@ export default function ReportPage() {
       </Field>
 
       <CareSwitch />
+
+      {form.needPhone && <PhoneVerify title="提交前请验证回访手机号" onVerified={form.phoneVerified} />}
 
       {form.submitError && <ErrorState compact message={form.submitError} onRetry={() => void form.submit()} retryText="重新提交" />}
 

@@ -10,7 +10,7 @@ vi.mock('../../api/minhu-api', () => ({
   api: { tickets: { create: (...a: unknown[]) => createTicket(...a) }, uploads: { create: vi.fn() } },
 }));
 vi.mock('../../upload/media', () => ({
-  mediaPlatform: { filesSurviveRestart: false, pick: vi.fn(async () => []), compressImage: vi.fn(), upload: vi.fn() },
+  mediaPlatform: { pick: vi.fn(async () => []), keep: vi.fn(async () => null), release: vi.fn(async () => undefined), releaseAll: vi.fn(async () => undefined), compressImage: vi.fn(), compressVideo: vi.fn(), upload: vi.fn() },
 }));
 
 const { session } = await import('../../api/session');
@@ -42,7 +42,7 @@ describe('report page', () => {
     await m.click(m.one('report-submit'));
     await flush();
     expect(m.one('error-state').textContent).toContain(NETWORK_MESSAGE);
-    expect(restoreDraft(taroStore, { filesSurvive: false })?.description).toBe(saved.description); // nothing lost
+    expect(restoreDraft(taroStore)?.description).toBe(saved.description); // nothing lost
 
     createTicket.mockResolvedValueOnce({ ticket: { id: 't9', number: 'MH20261122000009' } });
     await m.click(m.one('retry-button'));
@@ -55,7 +55,7 @@ describe('report page', () => {
     // The form starts over with a new key.
     expect(description()).toBe('');
     await flush();
-    const next = restoreDraft(taroStore, { filesSurvive: false });
+    const next = restoreDraft(taroStore);
     expect(next?.idempotencyKey).not.toBe('draft-saved-key-1234');
     m.unmount();
   });

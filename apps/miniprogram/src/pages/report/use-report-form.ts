@@ -1,24 +1,28 @@
 // State of the report form: the draft (saved locally as it changes), its attachments and their
-// uploads, the chatbot handoff, and submission through the idempotent submitter.
+// uploads (files kept where they outlive the app, uploaded again when storage lost them), the chatbot
+// handoff, the callback number, and submission through the idempotent submitter.
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import type { MediaKind } from '@minhu/shared';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { api } from '../../api/minhu-api';
 import { toUserMessage, isApiError } from '../../api/errors';
+import { hasVerifiedPhone } from '../../lib/auth';
+import { onLocalDataCleared } from '../../lib/local-data';
 import { taroStore } from '../../lib/storage';
 import { emptyDraft, fromChatDraft, isBlankDraft, restoreDraft, saveDraft, takeHandoff, type ReportDraft } from '../../report/draft';
+import { uploadRecovery } from '../../report/recover-uploads';
 import { createSubmitter } from '../../report/submitter';
 import type { ReportField } from '../../report/validate';
 import { validateDraft } from '../../report/validate';
 import { createAttachmentStore } from '../../upload/attachment-store';
-import { addPicked, remainingSlots } from '../../upload/attachments';
+import { addPicked, remainingSlots, summarize, type Attachment, type PickedFile } from '../../upload/attachments';
 import { mediaPlatform } from '../../upload/media';
 import { UploadFailure } from '../../upload/platform';
 import { createUploadRunner } from '../../upload/runner';
 import type { TicketDetail } from '@minhu/shared';
 
 export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; onFiled: (ticket: TicketDetail) => void }) {
-  const [initial] = useState<ReportDraft>(() => restoreDraft(taroStore, { filesSurvive: mediaPlatform.filesSurviveRestart }) ?? emptyDraft());
+  const [initial] = useState<ReportDraft>(() => restoreDraft(taroStore) ?? emptyDraft());
   const [draft, setDraft] = useState<Omit<ReportDraft, 'attachments'> & { attachments?: never }>(() => ({ ...initial, attachments: undefined }));
   const store = useMemo(() => createAttachmentStore(initial.attachments), [initial]);
   const attachments = useSyncExternalStore(store.subscribe, store.get, store.get);
@@ -27,6 +31,8 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
   const [errors, setErrors] = useState<Partial<Record<ReportField, string>>>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  /** The citizen must verify a callback number before this draft can be filed. */
+  const [needPhone, setNeedPhone] = useState(false);
   const busy = useRef(false);
 
   const full = (): ReportDraft => ({ ...(draft as Omit<ReportDraft, 'attachments'>), attachments: store.get() });
@@ -56,13 +62,24 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     };
   }, []);
 
-  const replaceDraft = (next: ReportDraft) => {
-    for (const a of store.get()) if (!next.attachments.some((b) => b.localId === a.localId)) runner.remove(a.localId);
+  /** Kept copies of these attachments are no longer needed. */
+  const releaseFiles = (list: Attachment[]) => void mediaPlatform.release(list.map((a) => a.savedPath).filter((p): p is string => !!p));
+
+  const replaceDraft = (next: ReportDraft, opts: { keepFiles?: boolean } = {}) => {
+    const dropped = store.get().filter((a) => !next.attachments.some((b) => b.localId === a.localId));
+    for (const a of dropped) runner.remove(a.localId);
+    if (!opts.keepFiles) releaseFiles(dropped);
     store.replace(next.attachments);
     setDraft({ ...next, attachments: undefined });
     setErrors({});
     setSubmitError(null);
+    setNeedPhone(false);
   };
+
+  // Uploads interrupted by the last close go on by themselves (their files were kept).
+  useEffect(() => runner.pump(), [runner]);
+  // Signed out elsewhere: forget this draft too (its files are already gone).
+  useEffect(() => onLocalDataCleared(() => replaceDraft(emptyDraft(), { keepFiles: true })), []);
 
   // The chatbot's "一键反映" arrives through storage.
   useDidShow(() => {
@@ -88,11 +105,23 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     if (field && errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
+  /** Copies each accepted file where it outlives the app, so the draft keeps it across launches. */
+  const keepFiles = async (picked: PickedFile[]): Promise<PickedFile[]> =>
+    Promise.all(
+      picked.map(async (p) => {
+        const savedPath = await mediaPlatform.keep(p);
+        return savedPath ? { ...p, path: savedPath, savedPath, savedSize: p.size } : p;
+      }),
+    );
+
   const addMedia = async (kind: MediaKind) => {
     try {
       const picked = await mediaPlatform.pick(kind, remainingSlots(store.get(), kind));
       if (!picked.length) return;
-      const { list, refused } = addPicked(store.get(), picked);
+      // Keep only what fits (the rest is refused below), before anything reads the temp files.
+      const fits = new Set(addPicked(store.get(), picked).list.map((a) => a.localId));
+      const kept = await keepFiles(picked.filter((p) => fits.has(p.localId)));
+      const { list, refused } = addPicked(store.get(), [...kept, ...picked.filter((p) => !fits.has(p.localId))]);
       store.replace(list);
       if (errors.media) setErrors((e) => ({ ...e, media: undefined }));
       if (refused.length) Taro.showToast({ title: refused.join('；'), icon: 'none', duration: 3000 });
@@ -102,10 +131,30 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     }
   };
 
+  /**
+   * Storage no longer has some uploads (drafts outlive the one-day orphan sweep): upload them again
+   * from the kept files, then answer whether everything is uploaded so filing can be tried again.
+   */
+  const reupload = async (error: unknown): Promise<boolean> => {
+    const recovery = uploadRecovery(error);
+    if (!recovery) return false;
+    const byUpload = new Map(store.get().map((a) => [a.uploadId, a.localId]));
+    for (const { uploadId, message } of recovery.refused) {
+      const localId = byUpload.get(uploadId);
+      if (localId) store.dispatch({ type: 'failed', localId, error: message, retryable: false });
+    }
+    for (const uploadId of recovery.redo) {
+      const localId = byUpload.get(uploadId);
+      if (localId) store.dispatch({ type: 'reupload', localId });
+    }
+    runner.pump();
+    await runner.idle();
+    return recovery.refused.length === 0 && summarize(store.get()).blocker === null;
+  };
+
   const submit = async () => {
     if (busy.current) return; // a second tap while the first is running does nothing
-    const current = full();
-    const check = validateDraft(current);
+    const check = validateDraft(full());
     if (!check.ok) {
       setErrors(check.errors);
       Taro.showToast({ title: check.first, icon: 'none', duration: 2500 });
@@ -116,22 +165,38 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     setSubmitError(null);
     try {
       if (!(await opts.ensureSignedIn())) return;
-      const out = await submitter.submit(current);
+      const current = full();
+      // The hotline must be able to call a named citizen back: a typed number or a verified phone.
+      if (!current.anonymous && !current.contactPhone.trim() && !hasVerifiedPhone()) {
+        setNeedPhone(true);
+        return;
+      }
+      let out = await submitter.submit(current);
+      if (!out.ok && out.reason === 'failed' && (await reupload(out.error))) out = await submitter.submit(full());
       if (out.ok) {
-        filed.current.add(current.idempotencyKey);
-        replaceDraft(out.next);
+        filed.current.add(out.filed.idempotencyKey);
+        releaseFiles(out.filed.attachments);
+        replaceDraft(out.next, { keepFiles: true });
         saveDraft(taroStore, out.next);
         opts.onFiled(out.ticket);
       } else if (out.reason === 'invalid') {
         setErrors(out.validation.errors);
+      } else if (isApiError(out.error) && out.error.code === 'callback_phone_required') {
+        setNeedPhone(true);
       } else {
-        setSubmitError(toUserMessage(out.error));
+        setSubmitError(summarize(store.get()).blocker ?? toUserMessage(out.error));
         if (isApiError(out.error) && out.error.kind === 'unauthorized') void opts.ensureSignedIn();
       }
     } finally {
       busy.current = false;
       setSubmitting(false);
     }
+  };
+
+  /** The callback number was verified: file the draft now. */
+  const phoneVerified = () => {
+    setNeedPhone(false);
+    void submit();
   };
 
   const reset = () => {
@@ -146,10 +211,15 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     errors,
     submitting,
     submitError,
+    needPhone,
+    phoneVerified,
     update,
     addMedia,
     retryMedia: runner.retry,
-    removeMedia: runner.remove,
+    removeMedia: (localId: string) => {
+      releaseFiles(store.get().filter((a) => a.localId === localId));
+      runner.remove(localId);
+    },
     submit,
     reset,
   };

@@ -39,6 +39,14 @@ function TicketCard(props: { t: TicketSummary }) {
   );
 }
 
+/** Signing out also wipes this device's drafts, chat history and saved numbers: say so first. */
+async function confirmSignOut(done: () => void) {
+  const r = await Taro.showModal({ title: '退出登录？', content: '退出后，本机保存的草稿、照片、对话记录和回访电话都会被清除。', confirmText: '退出', cancelText: '取消' });
+  if (!r.confirm) return;
+  await signOut();
+  done();
+}
+
 export default function TicketsPage() {
   const [state, dispatch] = useReducer(ticketListReducer, initialTicketList);
   const [signedIn, setSignedIn] = useState(() => !!session.token());
@@ -128,11 +136,9 @@ export default function TicketsPage() {
             <Button size="small" onClick={() => void load()} loading={state.phase === 'loading'} data-testid="refresh-tickets">
               刷新
             </Button>
-            {process.env.TARO_ENV === 'h5' && (
-              <Button size="small" fill="none" onClick={() => { signOut(); dispatch({ type: 'reset' }); }} data-testid="sign-out">
-                退出登录
-              </Button>
-            )}
+            <Button size="small" fill="none" onClick={() => void confirmSignOut(() => dispatch({ type: 'reset' }))} data-testid="sign-out">
+              退出登录
+            </Button>
           </View>
         </View>
       )}

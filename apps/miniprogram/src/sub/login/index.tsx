@@ -1,16 +1,18 @@
-// 登录: WeChat one-tap login on the mini-program; phone number and SMS code (60 s resend) on H5.
+// 登录: WeChat one-tap login on the mini-program, then the callback number (WeChat's 手机号快速验证 or
+// an SMS code) when the account has none; phone number and SMS code on H5, after ticking consent to
+// the privacy policy. The policy is one tap away on both.
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
-import { MainlandPhoneSchema, OtpVerifySchema } from '@minhu/shared';
+import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { api } from '../../api/minhu-api';
 import { toUserMessage } from '../../api/errors';
 import { ErrorState } from '../../components/ErrorState';
 import { PageShell } from '../../components/PageShell';
-import { signInWithCode, signInWithWechat } from '../../lib/auth';
-import { useCountdown } from '../../lib/countdown';
-import { back, go, TAB } from '../../lib/routes';
+import { PhoneVerify } from '../../components/PhoneVerify';
+import { SmsCodeForm } from '../../components/SmsCodeForm';
+import { a11y } from '../../lib/a11y';
+import { hasVerifiedPhone, signInWithCode, signInWithWechat } from '../../lib/auth';
+import { back, go, ROUTES, TAB } from '../../lib/routes';
 import './index.scss';
 
 function done(redirect?: string) {
@@ -24,18 +26,30 @@ function done(redirect?: string) {
 function WechatLogin(props: { redirect?: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needPhone, setNeedPhone] = useState(false);
   const login = async () => {
     setBusy(true);
     setError(null);
     try {
       await signInWithWechat();
-      done(props.redirect);
+      if (hasVerifiedPhone()) done(props.redirect);
+      else setNeedPhone(true);
     } catch (e) {
       setError(toUserMessage(e));
     } finally {
       setBusy(false);
     }
   };
+  if (needPhone) {
+    return (
+      <View>
+        <PhoneVerify title="登录成功，请验证回访手机号" onVerified={() => done(props.redirect)} />
+        <Text className="mh-login__skip" onClick={() => done(props.redirect)} data-testid="phone-later">
+          稍后再说（提交反映前需要验证）
+        </Text>
+      </View>
+    );
+  }
   return (
     <View className="mh-card">
       <Text className="mh-title">使用微信登录</Text>
@@ -49,69 +63,18 @@ function WechatLogin(props: { redirect?: string }) {
 }
 
 function SmsLogin(props: { redirect?: string }) {
-  const [phone, setPhone] = useState('');
-  const [code, setCode] = useState('');
-  const [sending, setSending] = useState(false);
-  const [verifying, setVerifying] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const timer = useCountdown();
-
-  const send = async () => {
-    const p = MainlandPhoneSchema.safeParse(phone);
-    if (!p.success) {
-      setError(p.error.issues[0]?.message ?? '请输入有效的手机号');
-      return;
-    }
-    setSending(true);
-    setError(null);
-    try {
-      await api.auth.requestOtp(p.data);
-      setSentTo(p.data);
-      timer.start();
-    } catch (e) {
-      setError(toUserMessage(e));
-    } finally {
-      setSending(false);
-    }
-  };
-
-  const verify = async () => {
-    const input = OtpVerifySchema.safeParse({ phone, code });
-    if (!input.success) {
-      setError(input.error.issues[0]?.message ?? '请检查手机号和验证码');
-      return;
-    }
-    setVerifying(true);
-    setError(null);
-    try {
-      await signInWithCode(input.data.phone, input.data.code);
-      done(props.redirect);
-    } catch (e) {
-      setError(toUserMessage(e));
-    } finally {
-      setVerifying(false);
-    }
-  };
-
   return (
     <View className="mh-card" data-testid="sms-login">
       <Text className="mh-title">手机号登录</Text>
       <Text className="mh-muted mh-login__hint">我们会发送 6 位验证码到您的手机，未注册的手机号会自动注册。</Text>
-      <Text className="mh-login__label">手机号</Text>
-      <Input type="tel" value={phone} onChange={(v) => setPhone(v.replace(/\D/g, '').slice(0, 11))} maxLength={11} placeholder="请输入 11 位手机号" className="mh-login__input" data-testid="login-phone" />
-      <Text className="mh-login__label">验证码</Text>
-      <View className="mh-login__code">
-        <Input type="number" value={code} onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))} maxLength={6} placeholder="6 位数字" className="mh-login__input mh-login__code-input" data-testid="login-code" />
-        <Button type="primary" fill="outline" disabled={timer.left > 0 || sending} loading={sending} onClick={() => void send()} className="mh-login__send" data-testid="send-code">
-          {timer.left > 0 ? `${timer.left} 秒后重发` : sentTo ? '重新获取' : '获取验证码'}
-        </Button>
-      </View>
-      {sentTo && <Text className="mh-muted">验证码已发送到 {sentTo.slice(0, 3)}****{sentTo.slice(7)}，5 分钟内有效。</Text>}
-      {error && <Text className="mh-error-text mh-login__error" data-testid="login-error">{error}</Text>}
-      <Button type="primary" size="large" block loading={verifying} disabled={verifying} onClick={() => void verify()} className="mh-login__submit" data-testid="login-submit">
-        登录
-      </Button>
+      <SmsCodeForm
+        consent
+        submitText="登录"
+        onSubmit={async (phone, code) => {
+          await signInWithCode(phone, code);
+          done(props.redirect);
+        }}
+      />
     </View>
   );
 }
@@ -121,7 +84,12 @@ export default function LoginPage() {
   return (
     <PageShell className="mh-login" testId="page-login">
       {process.env.TARO_ENV === 'weapp' ? <WechatLogin redirect={redirect} /> : <SmsLogin redirect={redirect} />}
-      <Text className="mh-muted mh-login__privacy">登录即表示您同意我们为处理您的诉求使用您的手机号联系您。</Text>
+      <Text className="mh-muted mh-login__privacy">
+        登录即表示您同意民呼为处理您的诉求使用您的手机号联系您。详见
+        <Text className="mh-login__policy" onClick={() => go(ROUTES.privacy())} {...a11y('阅读隐私政策', 'link')} data-testid="login-privacy-link">
+          《隐私政策》
+        </Text>
+      </Text>
     </PageShell>
   );
 }
