@@ -13,7 +13,8 @@ import { findCategory, TICKET_KIND_LABELS, type ChatMessageResponse } from '@min
 import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
-import { launchPhone, screenshot, throttle, type Phone } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchPhone, screenshot, throttle, type Phone } from '../support/browser.js';
+import { auditTapTargets, type SmallTarget } from '../support/tap-targets.js';
 import { freshPhone, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { makeJpeg } from '../support/media.js';
 
@@ -46,6 +47,20 @@ const REPLY = '经核查，该工地夜间违规施工属实，已责令停止�
 const ADDRESS_TYPED = '幸福路88号东侧工地（靠近幸福小区北门）';
 
 // ---------- helpers ----------
+
+/** Controls under 44×44 CSS px (48 in 关怀模式), by the screen they were found on. */
+const smallTargets: Record<string, SmallTarget[]> = {};
+/** How many controls each screen's measurement found (a measurement that sees nothing proves nothing). */
+const measuredTargets: Record<string, number> = {};
+
+/** Screenshot of the screen as it is, and a measurement of every control on it a finger can tap. */
+async function snap(name: string) {
+  await screenshot(page, name);
+  const care = (await page.locator('.mh-page.mh-care').filter({ visible: true }).count()) > 0;
+  const { measured, small } = await auditTapTargets(page, care ? 48 : 44);
+  measuredTargets[name] = measured;
+  if (small.length) smallTargets[name] = small;
+}
 
 /** The element of the page on screen (Taro keeps visited pages in the DOM, hidden). */
 const shown = (testId: string): Locator => page.locator(`[data-testid="${testId}"]`).filter({ visible: true });
@@ -154,16 +169,30 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     const login = shown('page-login');
     await login.waitFor();
     await field('login-phone').fill(citizenPhone);
+    // No code is sent before the citizen agrees to the privacy policy (the box starts unticked).
+    expect(await shown('login-consent').getAttribute('data-checked')).toBe('0');
+    await shown('login-send-code').tap();
+    await shown('login-error').getByText('请先阅读并勾选同意《隐私政策》').waitFor();
+    expect(requestUrls.some((u) => u.includes('/api/auth/otp/request'))).toBe(false);
+    await snap('01-login-consent-needed');
+    // The policy is one tap away, and back.
+    await shown('privacy-link').tap();
+    await shown('page-privacy').getByText('我们收集哪些信息、为什么收集').waitFor();
+    await snap('01-privacy-policy');
+    await page.goBack();
+    await login.waitFor();
+    await shown('login-consent').tap();
+    expect(await shown('login-consent').getAttribute('data-checked')).toBe('1');
     const otp = page.waitForResponse((r) => isRequest(r, '/api/auth/otp/request', 'POST'));
-    await shown('send-code').tap();
+    await shown('login-send-code').tap();
     expect((await otp).status()).toBe(204);
     await login.getByText(`验证码已发送到 ${citizenPhone.slice(0, 3)}****${citizenPhone.slice(7)}`).waitFor();
-    await shown('send-code').getByText(/秒后重发/).waitFor(); // the resend timer runs
+    await shown('login-send-code').getByText(/秒后重发/).waitFor(); // the resend timer runs
 
     const code = await gw.lastSmsCode(citizenPhone);
     expect(code).toMatch(/^\d{6}$/);
     await field('login-code').fill(code);
-    await screenshot(page, '01-login');
+    await snap('01-login');
 
     const verified = page.waitForResponse((r) => isRequest(r, '/api/auth/otp/verify', 'POST'));
     await shown('login-submit').tap();
@@ -172,7 +201,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     // Back on 我的工单, signed in, with the empty state.
     await tickets.getByText(`已登录：${citizenPhone.slice(0, 3)}`).waitFor();
     await tickets.getByText('您还没有反映过问题').waitFor();
-    await screenshot(page, '01-logged-in-tickets');
+    await snap('01-logged-in-tickets');
   });
 
   it('2. asks the FAQ bot on 首页/智能问答 and reads the answer', async () => {
@@ -182,7 +211,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     const bubble = shown('page-home').locator('[data-testid="bot-message"]').last();
     await bubble.getByText(/补领/).first().waitFor();
     await bubble.getByText('这个回答有用吗？').waitFor();
-    await screenshot(page, '02-faq-answer');
+    await snap('02-faq-answer');
   });
 
   it('3. describes a complaint, follows the one-tap offer to a prefilled 我要反映 and attaches a photo', async () => {
@@ -194,7 +223,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
 
     const offer = shown('page-home').locator('[data-testid="report-from-chat"]').last();
     await offer.scrollIntoViewIfNeeded();
-    await screenshot(page, '03-complaint-answer');
+    await snap('03-complaint-answer');
     await offer.tap();
 
     // The report tab opens with the draft filled in.
@@ -210,7 +239,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
       expect(await field('address-input', 'textarea').inputValue()).toBe(complaintDraft.location.address);
     }
 
-    await screenshot(page, '03-report-prefilled');
+    await snap('03-report-prefilled');
 
     // A photo through the file chooser: compressed on the phone, then straight to storage, on a weak
     // signal so its own progress bar can be watched.
@@ -232,7 +261,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await tile.locator('.nut-progress').waitFor();
     await shown('page-report').getByText('还有 1 个文件正在上传，请稍候').waitFor();
     await tile.getByText(/^正在上传 [1-9]\d?%$/).waitFor();
-    await screenshot(page, '03-report-photo-uploading');
+    await snap('03-report-photo-uploading');
     const storedRes = await stored;
     await unthrottle();
     expect(storedRes.status(), await storedRes.text().catch(() => '')).toBeGreaterThanOrEqual(200);
@@ -249,7 +278,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     expect(record!.size).toBeLessThan(photoBytes.length);
     console.log(`[e2e] photo: ${photoBytes.length} bytes picked, ${record!.size} bytes uploaded after compression on the phone`);
     await shown('field-media').scrollIntoViewIfNeeded();
-    await screenshot(page, '03-report-photo-uploaded');
+    await snap('03-report-photo-uploaded');
   });
 
   it('4. reloads mid-form and finds the draft intact', async () => {
@@ -270,9 +299,9 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     // The uploaded photo survives too: it is in storage already.
     const tile = shown('attachment-tile');
     await expect.poll(() => tile.getAttribute('data-status')).toBe('done');
-    await screenshot(page, '04-draft-after-reload');
+    await snap('04-draft-after-reload');
     await shown('field-location').scrollIntoViewIfNeeded();
-    await screenshot(page, '04-draft-after-reload-location-photo');
+    await snap('04-draft-after-reload-location-photo');
   });
 
   it('5. submits and sees the ticket with its status chip in 我的工单', async () => {
@@ -295,7 +324,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     const modal = page.locator('.taro-modal__content').filter({ visible: true });
     await modal.getByText('提交成功').waitFor();
     await modal.getByText(`工单号 ${ticketNumber}`, { exact: false }).waitFor();
-    await screenshot(page, '05-submitted');
+    await snap('05-submitted');
     await modal.getByText('查看工单', { exact: true }).tap();
     const detail = shown('page-ticket');
     await detail.getByText(`工单号 ${ticketNumber}`).waitFor();
@@ -311,7 +340,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await card.waitFor();
     await chip(card, '已提交').waitFor();
     await card.getByText(`工单号 ${ticketNumber}`).waitFor();
-    await screenshot(page, '05-my-tickets');
+    await snap('05-my-tickets');
   });
 
   it('6. the operator works it through the callback; the citizen reads the timeline, rates it and sees it closed', async () => {
@@ -339,9 +368,9 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await timeline.getByText(`答复：${REPLY}`).waitFor();
     await timeline.getByText(/李话务员/).first().waitFor();
     await detail.getByText(ADDRESS_TYPED, { exact: false }).waitFor();
-    await screenshot(page, '06-ticket-detail');
+    await snap('06-ticket-detail');
     await timeline.getByText(`承办部门：${department}`).scrollIntoViewIfNeeded();
-    await screenshot(page, '06-ticket-timeline');
+    await snap('06-ticket-timeline');
 
     // The rating card: 满意 + 已解决.
     const card2 = detail.locator('[data-testid="rating-card"]');
@@ -352,7 +381,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await card2.locator('textarea').fill('处理及时，晚上终于安静了，谢谢！');
     await card2.locator('.nut-radio-button-active').getByText('满意', { exact: true }).waitFor();
     await card2.locator('.nut-radio-button-active').getByText('已解决', { exact: true }).waitFor();
-    await screenshot(page, '06-rating-card');
+    await snap('06-rating-card');
     const rated = page.waitForResponse((r) => isRequest(r, `/api/tickets/${ticketId}/rating`, 'POST'));
     await shown('rating-submit').tap();
     expect((await rated).status()).toBe(200);
@@ -361,7 +390,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await card2.waitFor({ state: 'detached' });
     const stored = await gw.deps.models.Ticket.findById(ticketId).lean<{ ratings: Array<{ satisfaction: string; resolved: boolean }> }>();
     expect(stored?.ratings).toEqual([expect.objectContaining({ satisfaction: 'satisfied', resolved: true })]);
-    await screenshot(page, '06-rated');
+    await snap('06-rated');
 
     // The operator closes it; the citizen sees 已办结 in the list and on the detail.
     const closed = await move('closed');
@@ -374,7 +403,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await chip(detail, '已办结').waitFor();
     await timeline.getByText('已办结', { exact: true }).waitFor();
     expect(await detail.locator('[data-testid="rating-card"]').count()).toBe(0);
-    await screenshot(page, '06-closed');
+    await snap('06-closed');
   });
 
   it('7. turns on 关怀模式 and the text really gets larger', async () => {
@@ -385,7 +414,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     const excerpt = tickets.locator(`[data-testid="ticket-card"][data-ticket-id="${ticketId}"] .mh-tcard__excerpt`);
     const fontSize = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await fontSize(excerpt);
-    await screenshot(page, '07-care-mode-off');
+    await snap('07-care-mode-off');
     const care = tickets.locator('[data-testid="care-mode"]');
     await care.scrollIntoViewIfNeeded();
     await care.locator('[data-testid="care-mode-switch"]').tap();
@@ -393,7 +422,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await expect.poll(() => fontSize(excerpt)).toBeGreaterThan(before);
     const after = await fontSize(excerpt);
     expect(after / before).toBeGreaterThanOrEqual(1.15);
-    await screenshot(page, '07-care-mode-on');
+    await snap('07-care-mode-on');
 
     // It applies to every screen and survives a reload.
     await tapTab('智能问答');
@@ -412,7 +441,16 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await banner.locator('[data-testid="call-119"]').getByText('119', { exact: true }).waitFor();
     expect(await banner.getAttribute('role')).toBe('alert');
     await banner.scrollIntoViewIfNeeded();
-    await screenshot(page, '08-emergency');
+    await snap('08-emergency');
+  });
+
+  it('gives every control on every screen a target a finger can hit (44×44 CSS px, 48 in 关怀模式)', async () => {
+    await writeFile(join(ARTIFACTS_DIR, 'tap-targets.json'), JSON.stringify({ measuredTargets, smallTargets }, null, 2));
+    // The measurement saw the controls: a tab screen has at least its three tabs.
+    for (const screen of ['01-logged-in-tickets', '02-faq-answer', '03-report-prefilled', '05-my-tickets', '07-care-mode-on', '08-emergency']) {
+      expect(measuredTargets[screen], screen).toBeGreaterThanOrEqual(3);
+    }
+    expect(smallTargets).toEqual({});
   });
 
   it('threw no uncaught page errors and talked only to the gateway and the storage service', () => {

@@ -36,8 +36,3 @@ export function pagePath(page: PagePath, query: Record<string, string | undefine
     .join('&');
   return q ? `${page}?${q}` : page;
 }
-
-/** The page a notification about a ticket opens. */
-export function ticketPagePath(ticketId: string): string {
-  return pagePath(PAGES.ticket, { id: ticketId });
-}

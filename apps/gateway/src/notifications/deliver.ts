@@ -1,12 +1,13 @@
 // Tells a citizen that their ticket changed: a WeChat subscribe message while the citizen has a
 // one-time grant left for the template, otherwise an SMS to the ticket's callback number.
 // Failures are retried from the notifications queue and never touch the ticket.
-import { ticketPagePath, TICKET_STATUS_LABELS, type TicketStatus } from '@minhu/shared';
+import { TICKET_STATUS_LABELS, type TicketStatus } from '@minhu/shared';
 import { clearSubscriptionGrants, refundSubscriptionGrant, spendSubscriptionGrant } from '../commands/subscription-grants.js';
 import type { Deps } from '../deps.js';
 import type { DeliveryOutcome } from '../lib/queue.js';
 import type { QueueItemDoc } from '../models/queue-item.js';
 import type { TicketDoc } from '../models/ticket.js';
+import { ticketNotificationPage } from './pages.js';
 import { characterString, phrase, thing, time } from './subscribe-fields.js';
 
 /** WeChat: the user has not granted (or has used up) the subscription for this template. */
@@ -29,7 +30,7 @@ async function sendSubscribeMessage(deps: Deps, citizen: { _id: unknown; wechatO
   if (!(await spendSubscriptionGrant(deps, citizen._id, template))) return 'no_grant';
   const status = item.type.replace(/^status\./, '') as TicketStatus;
   try {
-    await deps.wechat.api!.sendSubscribeMessage(citizen.wechatOpenId, template, ticketPagePath(ticket._id.toString()), {
+    await deps.wechat.api!.sendSubscribeMessage(citizen.wechatOpenId, template, ticketNotificationPage(ticket._id.toString()), {
       character_string1: { value: characterString(ticket.number) },
       phrase2: { value: phrase(TICKET_STATUS_LABELS[status] ?? '状态更新') },
       time3: { value: time(new Date(item.at)) },
