@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { conflict, unauthorized } from '../http/errors.js';
 import type { CitizenDoc } from '../models/citizen.js';
 import { presentCitizen } from '../presenters/citizen.js';
+import { issueCitizenToken } from './citizen-token.js';
 
 export type PhoneProof = 'sms' | 'wechat';
 
@@ -99,6 +100,6 @@ export async function attachVerifiedPhone(deps: Deps, citizenId: string, phone: 
     }
   }
   const merged = citizen as CitizenDoc;
-  const token = await deps.tokens.issue(merged._id.toString(), 'citizen');
+  const token = await issueCitizenToken(deps, merged);
   return { token, citizen: presentCitizen(merged) };
 }

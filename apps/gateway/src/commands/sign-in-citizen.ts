@@ -2,6 +2,7 @@
 import type { LoginResponse } from '@minhu/shared';
 import type { Deps } from '../deps.js';
 import { presentCitizen } from '../presenters/citizen.js';
+import { issueCitizenToken } from './citizen-token.js';
 
 export async function signInCitizen(deps: Deps, by: { phone: string } | { wechatOpenId: string; wechatUnionId?: string }): Promise<LoginResponse> {
   const now = deps.now();
@@ -19,6 +20,6 @@ export async function signInCitizen(deps: Deps, by: { phone: string } | { wechat
     }
   }
   if (!citizen) throw new Error('citizen upsert returned nothing');
-  const token = await deps.tokens.issue(citizen._id.toString(), 'citizen');
+  const token = await issueCitizenToken(deps, citizen);
   return { token, citizen: presentCitizen(citizen) };
 }

@@ -17,6 +17,10 @@ const citizenSchema = new Schema(
     /** Set when this account was merged into another: the account it now lives on. */
     mergedInto: { type: Schema.Types.ObjectId, default: null },
     mergedAt: { type: Date },
+    /** Bumped by sign-out and erasure: tokens carry the version they were issued under (`tv`) and die with it. */
+    tokenVersion: { type: Number, default: 0 },
+    /** Set when the citizen erased their account (PIPL): nothing personal is left, tickets kept are anonymised. */
+    deletedAt: { type: Date, default: null },
     lastLoginAt: { type: Date, required: true },
   },
   { timestamps: true, strict: 'throw', minimize: false },

@@ -1,6 +1,7 @@
 // Citizen login: SMS one-time codes and WeChat mini-program codes, and WeChat phone verification.
 import Router from '@koa/router';
 import { OtpRequestSchema, OtpVerifySchema, WechatLoginSchema, WechatPhoneSchema } from '@minhu/shared';
+import { endCitizenSessions } from '../../commands/citizen-token.js';
 import { requestOtp } from '../../commands/request-otp.js';
 import { signInWithWechat } from '../../commands/sign-in-with-wechat.js';
 import { verifyOtp } from '../../commands/verify-otp.js';
@@ -32,6 +33,12 @@ export function authRouter(deps: Deps) {
   router.post('/wechat/phone', requireCitizen(deps), async (ctx) => {
     const input = parseInput(WechatPhoneSchema, ctx.request.body);
     ctx.body = await verifyWechatPhone(deps, citizenOf(ctx).id, input);
+  });
+
+  // Sign-out: every token of this citizen stops working at once.
+  router.post('/logout', requireCitizen(deps), async (ctx) => {
+    await endCitizenSessions(deps, citizenOf(ctx).id);
+    ctx.status = 204;
   });
 
   return router;

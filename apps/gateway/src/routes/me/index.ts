@@ -1,7 +1,9 @@
-// The signed-in citizen's own account: profile, a callback number verified by SMS, and the WeChat
-// subscribe-message grants the mini-program reports.
+// The signed-in citizen's own account: profile, a callback number verified by SMS, the WeChat
+// subscribe-message grants the mini-program reports, and PIPL's rights (export, erasure).
 import Router from '@koa/router';
 import { BindPhoneSchema, WechatSubscriptionsSchema } from '@minhu/shared';
+import { eraseCitizen } from '../../commands/erase-citizen.js';
+import { exportCitizenData } from '../../commands/export-citizen-data.js';
 import { recordSubscriptionGrants } from '../../commands/subscription-grants.js';
 import { bindPhoneBySms } from '../../commands/verify-otp.js';
 import type { Deps } from '../../deps.js';
@@ -24,6 +26,17 @@ export function meRouter(deps: Deps) {
   router.post('/phone', async (ctx) => {
     const input = parseInput(BindPhoneSchema, ctx.request.body);
     ctx.body = await bindPhoneBySms(deps, citizenOf(ctx).id, input);
+  });
+
+  // PIPL: everything held about the citizen.
+  router.get('/export', async (ctx) => {
+    ctx.set('Content-Disposition', 'attachment; filename="minhu-my-data.json"');
+    ctx.body = await exportCitizenData(deps, citizenOf(ctx).id);
+  });
+
+  // PIPL: erase the account (409 while a ticket is still being handled).
+  router.delete('/', async (ctx) => {
+    ctx.body = { erased: true, ...(await eraseCitizen(deps, citizenOf(ctx).id)) };
   });
 
   router.post('/wechat-subscriptions', async (ctx) => {
