@@ -20,14 +20,6 @@ function designWidth(input?: unknown): number {
   return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
-/** Subscribe-message template ids the mini-program asks permission for after filing a ticket. */
-function subscribeTemplateIds(): string[] {
-  return (process.env.MINHU_SUBSCRIBE_TEMPLATE_IDS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 export default defineConfig<'webpack5'>(async () => {
   const base: IProjectConfig<'webpack5'> = {
     projectName: 'minhu',
@@ -40,7 +32,6 @@ export default defineConfig<'webpack5'>(async () => {
     defineConstants: {
       // weapp talks to an absolute origin; H5 is served next to the API and uses same-origin /api.
       MINHU_API_BASE: JSON.stringify(isH5 ? '' : (process.env.MINHU_API_BASE ?? 'http://localhost:3000').replace(/\/+$/, '')),
-      MINHU_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplateIds()),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
