@@ -20,6 +20,9 @@ function designWidth(input?: unknown): number {
   return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
+/** Where the weapp build goes: dist/, or the folder `npm run release:weapp` builds into (MINHU_WEAPP_OUTPUT). */
+const weappOutput = process.env.MINHU_WEAPP_OUTPUT || 'dist';
+
 export default defineConfig<'webpack5'>(async () => {
   const base: IProjectConfig<'webpack5'> = {
     projectName: 'minhu',
@@ -27,7 +30,7 @@ export default defineConfig<'webpack5'>(async () => {
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? '../h5/dist' : 'dist',
+    outputRoot: isH5 ? '../h5/dist' : weappOutput,
     plugins: [],
     defineConstants: {
       // weapp talks to an absolute origin; H5 is served next to the API and uses same-origin /api.
