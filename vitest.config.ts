@@ -32,7 +32,6 @@ export default defineConfig({
       {
         define: {
           MINHU_API_BASE: '""',
-          MINHU_SUBSCRIBE_TEMPLATE_IDS: '[]',
           DEPRECATED_ADAPTER_COMPONENT: 'false',
           ENABLE_INNER_HTML: 'true',
           ENABLE_ADJACENT_HTML: 'false',

@@ -1,10 +1,11 @@
 // The citizen's whole journey on a phone, in a real browser (Debian chromium via playwright-core,
 // 375×812) against the real gateway on real SecantusDB + MinIO, serving the real H5 build:
-// log in with the SMS code → ask the FAQ bot → describe a complaint and follow the prefilled draft →
-// attach a photo that goes straight to storage → reload mid-form → submit → 我的工单 → the operator
-// works the ticket → the citizen reads the timeline, rates it and sees it closed → 关怀模式 → emergency.
-// Every citizen step goes through the UI; only the operator uses the API. Screenshots of each screen
-// land in tests/artifacts/ (gitignored).
+// log in with the SMS code → ask the FAQ bot (and open the entry it quotes) → describe a complaint and
+// follow the prefilled draft → attach a photo that goes straight to storage → reload mid-form → submit →
+// 我的工单 → the operator works the ticket → the citizen reads the timeline, rates it and sees it closed →
+// withdraws another ticket with a reason → 关怀模式 → emergency.
+// Every citizen step goes through the UI; only the operator, and the filing of the second ticket, use
+// the API. Screenshots of each screen land in tests/artifacts/ (gitignored).
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,7 @@ const measuredTargets: Record<string, number> = {};
 
 /** Screenshot of the screen as it is, and a measurement of every control on it a finger can tap. */
 async function snap(name: string) {
-  await screenshot(page, name);
+  await snap(name);
   const care = (await page.locator('.mh-page.mh-care').filter({ visible: true }).count()) > 0;
   const { measured, small } = await auditTapTargets(page, care ? 48 : 44);
   measuredTargets[name] = measured;
@@ -212,6 +213,15 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await bubble.getByText(/补领/).first().waitFor();
     await bubble.getByText('这个回答有用吗？').waitFor();
     await snap('02-faq-answer');
+
+    // 查看原文 opens the whole entry; back returns to the conversation.
+    expect(answer.faqId).toBeTruthy();
+    await bubble.locator('[data-testid="faq-source"]').tap();
+    const entry = shown('page-faq-entry');
+    await entry.locator('[data-testid="faq-entry-answer"]').filter({ hasText: /补领/ }).waitFor();
+    await snap('02-faq-entry');
+    await page.goBack();
+    await shown('page-home').waitFor();
   });
 
   it('3. describes a complaint, follows the one-tap offer to a prefilled 我要反映 and attaches a photo', async () => {
@@ -404,6 +414,43 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await timeline.getByText('已办结', { exact: true }).waitFor();
     expect(await detail.locator('[data-testid="rating-card"]').count()).toBe(0);
     await snap('06-closed');
+  });
+
+  it('6b. withdraws another ticket before acceptance, saying why', async () => {
+    // A second ticket, filed through the API with the citizen's own session (filing by UI is step 5).
+    const token = await page.evaluate(() => {
+      let v: any = JSON.parse(localStorage.getItem('minhu.session.v1') ?? 'null');
+      if (v && typeof v === 'object' && 'data' in v) v = v.data;
+      return (typeof v === 'string' ? JSON.parse(v) : v)?.token as string;
+    });
+    const filed = await gw.api('POST', '/api/tickets', {
+      token,
+      headers: { 'Idempotency-Key': `e2e-withdraw-${Date.now()}` },
+      body: { kind: 'suggestion', description: '建议在幸福路公交站增加遮雨棚，下雨天等车的老人很多。' },
+    });
+    expect(filed.status).toBe(201);
+    const second = filed.body.ticket.id as string;
+
+    await page.goBack();
+    const tickets = shown('page-tickets');
+    await tickets.waitFor();
+    await shown('refresh-tickets').tap();
+    await tickets.locator(`[data-testid="ticket-card"][data-ticket-id="${second}"]`).tap();
+    const detail = shown('page-ticket');
+    await detail.getByText(`工单号 ${filed.body.ticket.number}`).waitFor();
+    await shown('withdraw-button').tap();
+    // Nothing is sent without a reason; the shared schema's message says so.
+    await shown('withdraw-form-submit').tap();
+    await shown('withdraw-form-error').getByText('请说明撤回原因').waitFor();
+    await field('withdraw-form-input', 'textarea').fill('已经有人反映过了');
+    await snap('06b-withdraw-reason');
+    const withdrawn = page.waitForResponse((r) => isRequest(r, `/api/tickets/${second}/withdraw`, 'POST'));
+    await shown('withdraw-form-submit').tap();
+    const res = await withdrawn;
+    expect(res.status()).toBe(200);
+    expect(JSON.parse(res.request().postData() ?? '{}')).toEqual({ reason: '已经有人反映过了' });
+    await chip(detail, '已撤回').waitFor();
+    await detail.locator('[data-testid="timeline"]').getByText('已撤回', { exact: true }).waitFor();
   });
 
   it('7. turns on 关怀模式 and the text really gets larger', async () => {

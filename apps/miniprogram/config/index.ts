@@ -20,13 +20,8 @@ function designWidth(input?: unknown): number {
   return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
-/** Subscribe-message template ids the mini-program asks permission for after filing a ticket. */
-function subscribeTemplateIds(): string[] {
-  return (process.env.MINHU_SUBSCRIBE_TEMPLATE_IDS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+/** Where the weapp build goes: dist/, or the folder `npm run release:weapp` builds into (MINHU_WEAPP_OUTPUT). */
+const weappOutput = process.env.MINHU_WEAPP_OUTPUT || 'dist';
 
 export default defineConfig<'webpack5'>(async () => {
   const base: IProjectConfig<'webpack5'> = {
@@ -35,13 +30,12 @@ export default defineConfig<'webpack5'>(async () => {
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? '../h5/dist' : 'dist',
+    outputRoot: isH5 ? '../h5/dist' : weappOutput,
     // aria-* on the mini-program's View/Text/Image (see a11y-plugin.cjs).
     plugins: [path.resolve(__dirname, 'a11y-plugin.cjs')],
     defineConstants: {
       // weapp talks to an absolute origin; H5 is served next to the API and uses same-origin /api.
       MINHU_API_BASE: JSON.stringify(isH5 ? '' : (process.env.MINHU_API_BASE ?? 'http://localhost:3000').replace(/\/+$/, '')),
-      MINHU_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplateIds()),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -3,8 +3,6 @@
 
 /** Origin of the gateway for the mini-program, e.g. https://minhu.example.gov.cn; '' on H5 (same origin). */
 declare const MINHU_API_BASE: string;
-/** WeChat subscribe-message template ids to request after filing a ticket (may be empty). */
-declare const MINHU_SUBSCRIBE_TEMPLATE_IDS: string[];
 
 declare module '*.scss';
 declare module '*.css';

@@ -27,6 +27,11 @@ export type ChatAction =
   | { type: 'feedback'; id: string; state: BotItem['feedback']; error?: string }
   | { type: 'clear' };
 
+/** The FAQ entry a consult answer quotes (its 查看原文 link), or null. */
+export function sourceFaqId(item: BotItem): string | null {
+  return item.reply.intent === 'consult' && item.reply.faqId ? item.reply.faqId : null;
+}
+
 /** Keep the saved conversation small. */
 export const MAX_SAVED_ITEMS = 40;
 

@@ -1,5 +1,6 @@
 // The chat home page in jsdom: an emergency answer shows the banner, a complaint opens the report
-// form prefilled, a dropped message keeps the question with a resend, and feedback is sent.
+// form prefilled, a dropped message keeps the question with a resend, feedback is sent, an answer
+// from the FAQ links to its entry (查看原文), and 转发 shares the home page.
 import Taro from '@tarojs/taro';
 import type { ChatMessageResponse } from '@minhu/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,10 +10,16 @@ import { flush, mount } from '../../../tests/render';
 const send = vi.fn();
 const feedback = vi.fn();
 vi.mock('../../api/minhu-api', () => ({ api: { chat: { send: (...a: unknown[]) => send(...a), feedback: (...a: unknown[]) => feedback(...a) } } }));
+const share = vi.hoisted(() => ({ last: null as null | (() => { title: string; path: string }) }));
+vi.mock('@tarojs/taro', async (importOriginal) => {
+  const taro = await importOriginal<typeof import('@tarojs/taro')>();
+  return { ...taro, useShareAppMessage: (fn: () => { title: string; path: string }) => void (share.last = fn) };
+});
 
 const { default: HomePage } = await import('./index');
 const { takeHandoff } = await import('../../report/draft');
 const { taroStore } = await import('../../lib/storage');
+const { sourceFaqId } = await import('./chat-state');
 
 const reply = (over: Partial<ChatMessageResponse>): ChatMessageResponse => ({
   conversationId: 'conv_abcdefghij',
@@ -88,6 +95,26 @@ describe('home page (智能问答)', () => {
     await flush();
     expect(feedback).toHaveBeenCalledWith({ conversationId: r.conversationId, messageId: r.messageId, helpful: false });
     expect(m.one('unhelpful-options').textContent).toContain('拨打 12345');
+    m.unmount();
+  });
+
+  it('links an answer from the FAQ to its entry (查看原文), and only such answers', async () => {
+    vi.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never);
+    send.mockResolvedValueOnce(reply({ faqId: 'faq_citizen_card_03', reply: { text: '社保卡挂失后到网点补办。', suggestions: [] } }));
+    const m = await mount(<HomePage />);
+    await ask(m);
+    expect(m.one('faq-source').textContent).toContain('查看原文');
+    await m.click(m.one('faq-source'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/sub/faq-entry/index?id=faq_citizen_card_03' });
+    m.unmount();
+    const bot = (r: ChatMessageResponse) => ({ id: 'b', role: 'bot' as const, question: '', reply: r, feedback: 'none' as const });
+    expect(sourceFaqId(bot(reply({ intent: 'clarify', faqId: 'faq_housing_fund_01' })))).toBeNull();
+    expect(sourceFaqId(bot(reply({})))).toBeNull();
+  });
+
+  it('shares the home page', async () => {
+    const m = await mount(<HomePage />);
+    expect(share.last?.()).toEqual({ title: '民呼 12345 · 有事找政府，一问就知道', path: '/pages/index/index' });
     m.unmount();
   });
 });

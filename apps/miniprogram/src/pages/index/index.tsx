@@ -1,6 +1,6 @@
 // 首页 / 智能问答: ask the FAQ bot, browse the 18 categories, rate answers, see the emergency banner,
 // and turn a complaint into a prefilled report with one tap.
-import Taro from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ChatMessageRequestSchema, type ChatMessageResponse, type TicketDraft } from '@minhu/shared';
@@ -17,7 +17,7 @@ import { go, ROUTES, TAB } from '../../lib/routes';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { readJson, taroStore, writeJson } from '../../lib/storage';
 import { putHandoff } from '../../report/draft';
-import { chatReducer, toSaved, type BotItem, type ChatState, type UserItem } from './chat-state';
+import { chatReducer, sourceFaqId, toSaved, type BotItem, type ChatState, type UserItem } from './chat-state';
 import './index.scss';
 
 const SAMPLE_QUESTIONS = ['社保卡丢了怎么补办？', '公积金怎么提取？', '晚上工地施工太吵了', '公司拖欠工资怎么办？'];
@@ -98,12 +98,18 @@ function Feedback(props: { item: BotItem; onFeedback: (helpful: boolean) => void
 
 function BotBubble(props: { item: BotItem; onAsk: (q: string) => void; onFeedback: (helpful: boolean) => void }) {
   const r: ChatMessageResponse = props.item.reply;
+  const faqId = sourceFaqId(props.item);
   return (
     <View className={`mh-msg mh-msg--bot mh-msg--${r.intent}`} data-testid="bot-message" data-intent={r.intent}>
       {r.intent === 'emergency' && <EmergencyBanner numbers={r.reply.emergencyNumbers} />}
       <Text className="mh-msg__text" userSelect>
         {r.reply.text}
       </Text>
+      {faqId && (
+        <Text className="mh-msg__source" onClick={() => go(ROUTES.faqEntry(faqId))} data-testid="faq-source">
+          查看原文 ›
+        </Text>
+      )}
       {r.intent === 'complaint' && r.draft && (
         <Button type="primary" size="large" block className="mh-msg__cta" onClick={() => openReport(r.draft!)} data-testid="report-from-chat">
           一键反映这个问题（已帮您填好）
@@ -129,6 +135,7 @@ export default function HomePage() {
   const [text, setText] = useState('');
   const stateRef = useRef(state);
   stateRef.current = state;
+  useShareAppMessage(() => ({ title: '民呼 12345 · 有事找政府，一问就知道', path: TAB.home }));
 
   useEffect(() => {
     writeJson(taroStore, STORAGE_KEYS.chat, toSaved(state));

@@ -20,20 +20,9 @@ import './index.scss';
 
 const KIND_ORDER: TicketKind[] = ['complaint', 'help', 'report', 'suggestion', 'praise', 'consult'];
 
-/** After filing: on the mini-program, offer progress notifications (the tap on the dialog allows the request). */
+/** After filing: the number, then the ticket's page (where the mini-program offers progress notifications). */
 async function afterFiled(ticket: TicketDetail) {
-  const tmplIds = typeof MINHU_SUBSCRIBE_TEMPLATE_IDS !== 'undefined' ? MINHU_SUBSCRIBE_TEMPLATE_IDS : [];
-  if (process.env.TARO_ENV === 'weapp' && tmplIds.length) {
-    const r = await Taro.showModal({
-      title: '提交成功',
-      content: `工单号 ${ticket.number}。是否接收办理进度的微信提醒？`,
-      confirmText: '接收提醒',
-      cancelText: '暂不需要',
-    });
-    if (r.confirm) await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option).catch(() => undefined);
-  } else {
-    await Taro.showModal({ title: '提交成功', content: `工单号 ${ticket.number}，办理进度可在“我的工单”查看。`, showCancel: false, confirmText: '查看工单' });
-  }
+  await Taro.showModal({ title: '提交成功', content: `工单号 ${ticket.number}，办理进度可在“我的工单”查看。`, showCancel: false, confirmText: '查看工单' });
   go(ROUTES.ticket(ticket.id));
 }
 

@@ -1,15 +1,15 @@
-// 常见问题: the knowledge base by category or search; each question opens to its answer, and when
-// nothing fits the citizen can ask the bot or file a report.
+// 常见问题: the knowledge base by category or search; each question opens its entry (问答原文), and
+// when nothing fits the citizen can ask the bot or file a report.
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Collapse, SearchBar } from '@nutui/nutui-react-taro';
+import { Button, SearchBar } from '@nutui/nutui-react-taro';
 import { findCategory, type FaqEntry } from '@minhu/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/minhu-api';
 import { toUserMessage } from '../../api/errors';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ErrorState';
 import { PageShell } from '../../components/PageShell';
-import { go, TAB } from '../../lib/routes';
+import { go, ROUTES, TAB } from '../../lib/routes';
 import './index.scss';
 
 export default function FaqPage() {
@@ -53,16 +53,16 @@ export default function FaqPage() {
       )}
       {items && items.length > 0 && (
         <View className="mh-card mh-faq__list" data-testid="faq-list">
-          <Text className="mh-muted mh-faq__tip">点一下问题，就能看到解答</Text>
-          <Collapse accordion expandIcon={<Text className="mh-faq__arrow">›</Text>} rotate={90}>
-            {items.map((f) => (
-              <Collapse.Item key={f.id} name={f.id} title={<Text className="mh-faq__q">{f.question}</Text>}>
-                <Text className="mh-faq__a" userSelect>
-                  {f.answer}
-                </Text>
-              </Collapse.Item>
-            ))}
-          </Collapse>
+          <Text className="mh-muted mh-faq__tip">点一下问题，就能看到完整解答</Text>
+          {items.map((f) => (
+            <View key={f.id} className="mh-faq__item" onClick={() => go(ROUTES.faqEntry(f.id))} data-testid="faq-item">
+              <View className="mh-faq__item-text">
+                <Text className="mh-faq__q">{f.question}</Text>
+                <Text className="mh-faq__preview">{f.answer}</Text>
+              </View>
+              <Text className="mh-faq__arrow">›</Text>
+            </View>
+          ))}
         </View>
       )}
       <View className="mh-card mh-faq__foot">

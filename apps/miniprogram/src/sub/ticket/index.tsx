@@ -1,10 +1,20 @@
 // 工单详情: where the ticket stands (timeline with department and reply), its photos and videos, the
-// due date, the rating card during the callback, and withdrawal before acceptance.
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+// due date, the rating card during the callback, and what the citizen can do next: withdraw before
+// acceptance, urge once overdue (催办), ask for it to be handled again (申请重办), and on the
+// mini-program subscribe to progress messages.
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import { findCategory, TICKET_KIND_LABELS, type RateTicket, type TicketDetail } from '@minhu/shared';
-import { useEffect, useState } from 'react';
+import {
+  findCategory,
+  isFinalStatus,
+  TICKET_KIND_LABELS,
+  type RateTicket,
+  type ReopenRequest,
+  type SubscriptionState,
+  type TicketDetail,
+  type WithdrawTicket,
+} from '@minhu/shared';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/minhu-api';
 import { isApiError, toUserMessage } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/ErrorState';
@@ -15,7 +25,12 @@ import { Timeline } from '../../components/Timeline';
 import { ensureSignedIn } from '../../lib/auth';
 import { formatDateTime, formatDue } from '../../lib/format';
 import { back, ROUTES } from '../../lib/routes';
+import { subscriptionSupported } from '../../lib/subscribe';
 import { MediaGrid } from './MediaGrid';
+import { ReopenCard } from './ReopenCard';
+import { SubscribeCard } from './SubscribeCard';
+import { UrgeCard } from './UrgeCard';
+import { WithdrawCard } from './WithdrawCard';
 import './index.scss';
 
 const SATISFACTION: Record<RateTicket['satisfaction'], string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
@@ -26,7 +41,8 @@ export default function TicketDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [rating, setRating] = useState(false);
   const [ratingError, setRatingError] = useState<string | null>(null);
-  const [withdrawing, setWithdrawing] = useState(false);
+  const [subscriptions, setSubscriptions] = useState<SubscriptionState | null>(null);
+  const subscriptionsAt = useRef(0);
 
   const load = async (): Promise<TicketDetail | null> => {
     setError(null);
@@ -43,11 +59,27 @@ export default function TicketDetailPage() {
     }
   };
 
+  /** Templates and grants left for the subscription prompt (mini-program only; no prompt when this fails). */
+  const loadSubscriptions = async () => {
+    if (!subscriptionSupported) return;
+    subscriptionsAt.current = Date.now();
+    try {
+      setSubscriptions((await api.me.get()).subscriptions);
+    } catch {
+      setSubscriptions(null);
+    }
+  };
+
   useEffect(() => {
     if (!id) setError('没有找到这个工单');
     else void load();
+    void loadSubscriptions();
   }, [id]);
   usePullDownRefresh(() => void load());
+  // Back on the page, the grants may have been spent on messages meanwhile (the first show loads above).
+  useDidShow(() => {
+    if (Date.now() - subscriptionsAt.current > 2000) void loadSubscriptions();
+  });
 
   const rate = async (value: RateTicket) => {
     setRating(true);
@@ -62,19 +94,14 @@ export default function TicketDetailPage() {
     }
   };
 
-  const withdraw = async () => {
-    const r = await Taro.showModal({ title: '确定撤回这个工单吗？', content: '撤回后热线将不再办理，如有需要可以重新反映。', confirmText: '撤回', cancelText: '不撤回' });
-    if (!r.confirm) return;
-    setWithdrawing(true);
-    try {
-      setTicket(await api.tickets.withdraw(id, {}));
-      Taro.showToast({ title: '已撤回', icon: 'success' });
-    } catch (e) {
-      Taro.showModal({ title: '撤回没有成功', content: toUserMessage(e), showCancel: false, confirmText: '知道了' });
-    } finally {
-      setWithdrawing(false);
-    }
+  /** A ticket action: the answer is the ticket as it now stands; a failure is shown by the form that asked. */
+  const act = async (run: () => Promise<TicketDetail>, done: string) => {
+    setTicket(await run());
+    Taro.showToast({ title: done, icon: 'success' });
   };
+  const withdraw = (value: WithdrawTicket) => act(() => api.tickets.withdraw(id, value), '已撤回');
+  const urge = () => act(() => api.tickets.urge(id), '已催办');
+  const requestReopen = (value: ReopenRequest) => act(() => api.tickets.requestReopen(id, value), '已申请重办');
 
   if (!ticket) {
     return (
@@ -110,6 +137,9 @@ export default function TicketDetailPage() {
       </View>
 
       {t.canRate && <RatingCard onSubmit={rate} submitting={rating} error={ratingError} />}
+      <ReopenCard ticket={t} onRequest={requestReopen} />
+      {!isFinalStatus(t.status) && <UrgeCard ticket={t} onUrge={urge} />}
+      {!isFinalStatus(t.status) && <SubscribeCard subscriptions={subscriptions} onChange={setSubscriptions} />}
 
       <View className="mh-card">
         <Text className="mh-title">办理进度</Text>
@@ -149,14 +179,7 @@ export default function TicketDetailPage() {
         </View>
       )}
 
-      {t.canWithdraw && (
-        <View className="mh-card">
-          <Button block size="large" type="danger" fill="outline" loading={withdrawing} onClick={() => void withdraw()} data-testid="withdraw-button">
-            撤回工单
-          </Button>
-          <Text className="mh-muted">热线受理之前可以撤回。</Text>
-        </View>
-      )}
+      {t.canWithdraw && <WithdrawCard onWithdraw={withdraw} />}
     </PageShell>
   );
 }
