@@ -36,6 +36,8 @@ export function createMinhuApi(client: ApiClient) {
       requestOtp: (phone: string) => call({ method: 'POST', path: '/api/auth/otp/request', body: { phone }, schema: null, auth: false }),
       verifyOtp: (input: OtpVerify) => call({ method: 'POST', path: '/api/auth/otp/verify', body: input, schema: LoginResponseSchema, auth: false }),
       wechat: (code: string) => call({ method: 'POST', path: '/api/auth/wechat', body: { code }, schema: LoginResponseSchema, auth: false }),
+      /** Ends every session of the signed-in citizen on the server. */
+      logout: () => call({ method: 'POST', path: '/api/auth/logout', body: {}, schema: null }),
       /** 手机号快速验证: the getPhoneNumber code of the signed-in mini-program citizen. */
       wechatPhone: (code: string) => call({ method: 'POST', path: '/api/auth/wechat/phone', body: { code }, schema: LoginResponseSchema }),
     },

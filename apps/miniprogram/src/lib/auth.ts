@@ -42,7 +42,9 @@ export function hasVerifiedPhone(): boolean {
   return Boolean(session.get()?.citizen.phoneMasked);
 }
 
+/** Ends the session on the server (so a copied token is worthless too), then wipes the device. */
 export async function signOut(): Promise<void> {
+  if (session.token()) await api.auth.logout().catch(() => undefined); // offline: the device is still wiped
   session.set(null);
   await clearLocalData();
 }
