@@ -10,7 +10,7 @@ import { toStoredLocation } from '../lib/coords.js';
 import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { nextTicketNumber } from './ticket-number.js';
-import { verifyUploads } from './verify-uploads.js';
+import { removeEvidence, verifyUploads } from './verify-uploads.js';
 
 /** Canonical JSON (sorted keys) so that key order never makes a retry look different. */
 function canonical(value: unknown): string {
@@ -74,9 +74,18 @@ export async function fileTicket(
   }
 
   const contactPhone = await callbackNumber(deps, citizen.id, input);
-  const media = await verifyUploads(deps, citizen.id, input.media ?? []);
-  const now = deps.now();
   const ticketId = new Types.ObjectId();
+  let verified;
+  try {
+    verified = await verifyUploads(deps, citizen.id, input.media ?? [], ticketId.toString());
+  } catch (err) {
+    // A concurrent twin of this request may have filed it (and moved the uploads) meanwhile.
+    const earlier = input.media?.length ? await replay(deps, citizen.id, idempotencyKey, hash) : null;
+    if (earlier) return earlier;
+    throw err;
+  }
+  const media = verified.map(({ uploadKey: _uploadKey, ...m }) => m);
+  const now = deps.now();
   const deadlines = computeDeadlines(input.kind, input.urgent ?? false, now, deps.calendar);
   const doc = {
     _id: ticketId,
@@ -109,6 +118,7 @@ export async function fileTicket(
   try {
     await deps.models.Ticket.collection.insertOne(stored);
   } catch (err) {
+    await removeEvidence(deps, media.map((m) => m.objectKey)); // this filing did not happen
     if ((err as { code?: number }).code === 11000) {
       // A concurrent request with the same key won the race.
       const winner = await replay(deps, citizen.id, idempotencyKey, hash);
@@ -116,8 +126,13 @@ export async function fileTicket(
     }
     throw err;
   }
-  if (media.length > 0) {
-    await deps.models.Upload.updateMany({ _id: { $in: media.map((m) => m.uploadId) }, citizenId: citizen.id }, { $set: { ticketId } });
+  if (verified.length > 0) {
+    // Each upload now lives as the ticket's evidence copy; the uploaded original (still writable through
+    // its policy until that expires) is removed, so nothing serves or keeps it.
+    await deps.models.Upload.bulkWrite(
+      verified.map((m) => ({ updateOne: { filter: { _id: m.uploadId, citizenId: citizen.id }, update: { $set: { ticketId, objectKey: m.objectKey } } } })),
+    );
+    await removeEvidence(deps, verified.map((m) => m.uploadKey));
   }
   if (doc.pendingEvents.length > 0) deps.relay.kick(ticketId);
   return { ticket: stored as unknown as TicketDoc, created: true };

@@ -1,6 +1,7 @@
 // Object storage on any S3 service through the minio client: presigned POST uploads, presigned GET
 // links, and the small reads the gateway needs to check what a citizen uploaded.
 import * as Minio from 'minio';
+import { CopyDestinationOptions, CopySourceOptions } from 'minio';
 import type { S3Settings } from '../services/manager.js';
 
 function clientFor(endpoint: string, s: S3Settings): Minio.Client {
@@ -83,6 +84,18 @@ export class Storage {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).subarray(0, length);
+  }
+
+  /** Server-side copy within the bucket; false when the source does not exist. */
+  async copy(from: string, to: string): Promise<boolean> {
+    try {
+      await this.client.copyObject(new CopySourceOptions({ Bucket: this.bucket, Object: from }), new CopyDestinationOptions({ Bucket: this.bucket, Object: to }));
+      return true;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'NoSuchKey' || code === 'NotFound') return false;
+      throw err;
+    }
   }
 
   async remove(key: string): Promise<void> {

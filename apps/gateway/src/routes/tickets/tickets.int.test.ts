@@ -194,6 +194,28 @@ describe('POST /api/tickets', () => {
   });
 });
 
+describe('evidence that cannot change', () => {
+  it('serves an immutable copy under the ticket: bytes posted again to the upload policy change nothing', async () => {
+    const original = await makeJpeg(120, 90);
+    const res = await gw.api('POST', '/api/uploads', { token: alice, body: { kind: 'image', contentType: 'image/jpeg', size: original.length * 4 } });
+    const policy = res.body;
+    expect((await postToStorage(policy, original, 'image/jpeg')).status).toBe(204);
+    const filed = await file(alice, { ...validTicket, media: [policy.uploadId] });
+    expect(filed.status).toBe(201);
+    const stored = await gw.deps.models.Ticket.findById(filed.body.ticket.id).lean();
+    expect(stored?.media[0]?.objectKey).toMatch(new RegExp(`^tickets/${filed.body.ticket.id}/${policy.uploadId}\\.jpg$`));
+    expect((await gw.deps.models.Upload.findById(policy.uploadId).lean())?.objectKey).toBe(stored?.media[0]?.objectKey);
+
+    // The policy is still valid for minutes: someone posts other bytes to the uploaded key.
+    const swapped = await makeJpeg(130, 100);
+    expect(swapped.length).toBeLessThan(original.length * 4);
+    expect((await postToStorage(policy, swapped, 'image/jpeg')).status).toBe(204);
+    const detail = await gw.api('GET', `/api/tickets/${filed.body.ticket.id}`, { token: alice });
+    const served = Buffer.from(await (await fetch(detail.body.ticket.media[0].url)).arrayBuffer());
+    expect(served.equals(original)).toBe(true);
+  });
+});
+
 describe('coordinates and the callback number', () => {
   it('stores GCJ-02 and says so; a WGS-84 point is converted on the way in', async () => {
     const gcj = await file(alice, validTicket);
