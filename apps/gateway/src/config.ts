@@ -89,6 +89,14 @@ export const EnvSchema = z.object({
   CALENDAR_WORKDAYS: csv.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))).optional(),
   /** Staff login attempts per username and IP per 15 minutes. */
   STAFF_LOGIN_PER_15MIN: int(10, 1),
+  /** Staff login attempts per username (from any address) per 15 minutes. */
+  STAFF_LOGIN_PER_USER_15MIN: int(20, 1),
+  /** Upload policies one citizen may ask for per hour. */
+  QUOTA_UPLOADS_PER_HOUR: int(60, 1),
+  /** Bytes of uploads not yet filed in a ticket one citizen may hold (default 400 MB: one full ticket's media). */
+  QUOTA_UNFILED_UPLOAD_BYTES: int(400 * 1024 * 1024, 1),
+  /** Tickets one citizen may file per day. */
+  QUOTA_TICKETS_PER_DAY: int(20, 1),
   /** Staff token lifetime in seconds (default 12 hours). */
   STAFF_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
   /** Built H5 site served at / (skipped when it has no index.html). */
@@ -130,7 +138,8 @@ export interface Config {
   rating: { windowDays: number; withoutCallback: boolean };
   departments: string[];
   calendar: { holidays: string[]; workdays: string[] };
-  staff: { loginPer15Min: number; tokenTtlSeconds: number };
+  staff: { loginPer15Min: number; loginPerUserPer15Min: number; tokenTtlSeconds: number };
+  quotas: { uploadsPerHour: number; unfiledUploadBytes: number; ticketsPerDay: number };
   chat: { perIpPerMinute: number; perConversationPerMinute: number };
   officialAccount: { token?: string };
   h5DistDir: string;
@@ -228,7 +237,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rating: { windowDays: e.RATING_WINDOW_DAYS, withoutCallback: e.RATING_WITHOUT_CALLBACK },
     departments: e.DEPARTMENTS?.length ? e.DEPARTMENTS : DEFAULT_DEPARTMENTS,
     calendar: { holidays: e.CALENDAR_HOLIDAYS ?? [], workdays: e.CALENDAR_WORKDAYS ?? [] },
-    staff: { loginPer15Min: e.STAFF_LOGIN_PER_15MIN, tokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS },
+    staff: { loginPer15Min: e.STAFF_LOGIN_PER_15MIN, loginPerUserPer15Min: e.STAFF_LOGIN_PER_USER_15MIN, tokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS },
+    quotas: { uploadsPerHour: e.QUOTA_UPLOADS_PER_HOUR, unfiledUploadBytes: e.QUOTA_UNFILED_UPLOAD_BYTES, ticketsPerDay: e.QUOTA_TICKETS_PER_DAY },
     chat: { perIpPerMinute: e.CHAT_IP_PER_MINUTE, perConversationPerMinute: e.CHAT_CONVERSATION_PER_MINUTE },
     officialAccount: { token: e.WECHAT_OA_TOKEN },
     h5DistDir: e.H5_DIST_DIR,

@@ -19,6 +19,10 @@ export interface Limiters {
   otpPerPhoneDay: RateLimiterMongo;
   otpPerIpHour: RateLimiterMongo;
   staffLogin: RateLimiterMongo;
+  /** Per username from any address: a botnet guessing one account is slowed too. */
+  staffLoginPerUser: RateLimiterMongo;
+  uploadsPerCitizenHour: RateLimiterMongo;
+  ticketsPerCitizenDay: RateLimiterMongo;
   /** Chat is anonymous and hot: counted in memory per process, so a message costs no extra write. */
   chatPerIp: RateLimiterMemory;
   chatPerConversation: RateLimiterMemory;
@@ -55,6 +59,9 @@ export function createLimiters(db: Connection, config: Config): Limiters {
     otpPerPhoneDay: make('otp-phone-day', config.otp.perPhonePerDay, 24 * 3600),
     otpPerIpHour: make('otp-ip-hour', config.otp.perIpPerHour, 3600),
     staffLogin: make('staff-login', config.staff.loginPer15Min, 15 * 60),
+    staffLoginPerUser: make('staff-login-user', config.staff.loginPerUserPer15Min, 15 * 60),
+    uploadsPerCitizenHour: make('uploads-citizen', config.quotas.uploadsPerHour, 3600),
+    ticketsPerCitizenDay: make('tickets-citizen', config.quotas.ticketsPerDay, 24 * 3600),
     chatPerIp: new RateLimiterMemory({ keyPrefix: 'chat-ip', points: config.chat.perIpPerMinute, duration: 60 }),
     chatPerConversation: new RateLimiterMemory({ keyPrefix: 'chat-conv', points: config.chat.perConversationPerMinute, duration: 60 }),
   };

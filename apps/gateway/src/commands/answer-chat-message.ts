@@ -6,7 +6,7 @@ import type { ChatAnswer } from '../chat/engine.js';
 import type { Deps } from '../deps.js';
 import type { CachedConversation } from '../faq/conversation-cache.js';
 import { randomId } from '../lib/ids.js';
-import { consume } from './request-otp.js';
+import { consume } from '../lib/limits.js';
 
 const KEEP_MESSAGES = 40;
 

@@ -1,20 +1,10 @@
 // Sends a 6-digit login code by SMS, within the per-phone and per-IP limits.
 import { createHmac, randomInt } from 'node:crypto';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Deps } from '../deps.js';
-import { tooManyRequests } from '../http/errors.js';
+import { consume } from '../lib/limits.js';
 
 export function hashOtp(secret: string, phone: string, code: string): string {
   return createHmac('sha256', secret).update(`otp:${phone}:${code}`).digest('hex');
-}
-
-export async function consume(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (err) {
-    if (err instanceof RateLimiterRes) throw tooManyRequests(err.msBeforeNext / 1000, message);
-    throw err;
-  }
 }
 
 export async function requestOtp(deps: Deps, input: { phone: string; ip: string }): Promise<void> {

@@ -1,0 +1,18 @@
+// Spends one point of a rate limit or quota; over the limit, a 429 with Retry-After and the
+// citizen-facing message. Limits live in MongoDB (rate-limiter-flexible), shared by every process.
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { tooManyRequests } from '../http/errors.js';
+
+export async function consume(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw tooManyRequests(err.msBeforeNext / 1000, message);
+    throw err;
+  }
+}
+
+/** Gives back a point spent for something that did not happen after all (e.g. a replayed filing). */
+export async function refund(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  await limiter.reward(key, 1).catch(() => undefined);
+}
