@@ -257,13 +257,22 @@ export class PageDriver {
     return hits[0]!;
   }
 
+  /** True while Taro has changes that are not yet drawn (its setData runs on a timer after React commits). */
+  screenBehind(): boolean {
+    const root = this.root() as TaroNode & { pendingUpdate?: boolean; updatePayloads?: unknown[] };
+    return Boolean(root.pendingUpdate || root.updatePayloads?.length);
+  }
+
+  /** Polls `fn` until it holds, judging only moments when the screen shows all of Taro's tree. */
   async waitFor<T>(fn: () => T | undefined | null | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let lastErr: unknown;
     for (;;) {
       try {
-        const v = fn();
-        if (v) return v;
+        if (!this.screenBehind()) {
+          const v = fn();
+          if (v) return v;
+        }
       } catch (e) {
         lastErr = e;
       }
