@@ -1,16 +1,23 @@
-// Two projects: pure unit tests run anywhere; *.int.test.ts drive the real services
-// (SecantusDB/MongoDB and MinIO/S3) that tests/setup/services.ts starts once per run.
+// Projects: pure unit tests run anywhere; *.int.test.ts drive the real services (SecantusDB/MongoDB
+// and MinIO/S3) that tests/setup/services.ts starts once per run; ui and weapp run the Taro app.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The compiled mini-program may leave a wx API's failure unhandled, as WeChat allows (it reports it
+    // and runs on); the weapp tests collect and assert those themselves (tests/weapp/support/app-harness.ts).
+    onUnhandledError(error) {
+      const e = error as { errMsg?: unknown; VITEST_TEST_PATH?: unknown };
+      const fromWeapp = typeof e.VITEST_TEST_PATH === 'string' && e.VITEST_TEST_PATH.includes('/tests/weapp/');
+      if (fromWeapp && typeof e.errMsg === 'string' && /^[A-Za-z]+:fail /.test(e.errMsg)) return false;
+    },
     projects: [
       {
         test: {
           name: 'unit',
           include: ['packages/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', 'apps/miniprogram/**', 'apps/h5/**'],
+          exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', 'apps/miniprogram/**', 'apps/h5/**', 'tests/weapp/**'],
           environment: 'node',
         },
       },
@@ -18,13 +25,31 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/**/src/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'tests/weapp/**'],
           environment: 'node',
           globalSetup: ['tests/setup/services.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // The database is one Python process: running files one after another keeps it honest.
           fileParallelism: false,
+        },
+      },
+      // The compiled mini-program (apps/miniprogram/dist, built by scripts/ensure-build.mjs weapp) run in
+      // Node by WeChat's miniprogram-simulate against the real gateway, SecantusDB and MinIO; its `wx`
+      // is tests/weapp/support/wx.ts. jsdom draws the pages; node-realm.ts gives Node code back its own
+      // binary and form classes.
+      {
+        test: {
+          name: 'weapp',
+          include: ['tests/weapp/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          environment: 'jsdom',
+          setupFiles: ['tests/weapp/support/node-realm.ts'],
+          // The build may take a minute or two on two cores the first time.
+          globalSetup: ['tests/weapp/support/build-setup.ts', 'tests/setup/services.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       // The Taro app (apps/miniprogram, apps/h5): form logic and components in jsdom with the real

@@ -1,0 +1,88 @@
+// 智能问答 in the compiled mini-program: an emergency gets the call-now banner and a tap dials through
+// wx.makePhoneCall; a complaint gets the one-tap offer, whose draft reaches 我要反映 through wx storage
+// and wx.switchTab. Real gateway and chat engine behind wx.request.
+import type { ChatMessageResponse } from '@minhu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type MiniApp, type PageDriver } from './support/app-harness.js';
+import { startBackend, type Backend } from './support/backend.js';
+
+let be: Backend;
+let app: MiniApp;
+let home: PageDriver;
+
+beforeAll(async () => {
+  be = await startBackend();
+  app = await launchApp({ dataDir: be.dataDir, gatewayUrl: be.gw.url, wechat: be.wechat, openid: 'o-weapp-chat' });
+  home = await app.openPage('pages/index/index');
+});
+afterAll(async () => {
+  app?.kill();
+  await be?.close();
+});
+
+/** Types a question and sends it like a citizen; resolves with the answer the gateway sent. */
+async function ask(question: string): Promise<ChatMessageResponse> {
+  const before = home.findAll('bot-message').length;
+  await home.input('chat-input', question);
+  expect(home.find('chat-input').value()).toBe(question);
+  await home.tap('chat-send');
+  await home.waitFor(() => home.findAll('bot-message').length > before, 30_000, 'the bot to answer');
+  const sent = app.wx.network.filter((n) => n.api === 'request' && n.url.endsWith('/api/chat/messages'));
+  expect(sent.at(-1)).toMatchObject({ method: 'POST', status: 200 });
+  return sent.at(-1)!.body as ChatMessageResponse;
+}
+
+describe('智能问答 on the mini-program', () => {
+  it('shows the emergency banner for a fire and dials the number tapped', async () => {
+    const answer = await ask('楼下着火了，有人被困在里面');
+    expect(answer.intent).toBe('emergency');
+    expect(answer.reply.emergencyNumbers).toContain('119');
+
+    const bubble = home.findAll('bot-message').at(-1)!;
+    expect(bubble.attr('data-intent')).toBe('emergency');
+    const banner = bubble.find('emergency-banner');
+    expect(banner.text()).toContain('紧急情况，请立即拨打电话求助');
+    // Every number the gateway chose is on the banner, each with its own call button.
+    for (const n of answer.reply.emergencyNumbers!) expect(banner.find(`call-${n}`).text()).toContain(n);
+    expect(banner.find('call-119').text()).toContain('火警 · 点击拨打');
+    expect(bubble.text()).toContain(answer.reply.text.slice(0, 20));
+
+    await home.tap(banner.find('call-119'));
+    await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === 1, 5_000, 'makePhoneCall');
+    expect(app.wx.callsOf('makePhoneCall')[0]).toMatchObject({ args: { phoneNumber: '119' }, gesture: true });
+
+    // The standing line under the greeting names 110 / 119 / 120 and dials 110.
+    expect(home.text()).toContain('请直接拨打 110 / 119 / 120');
+    await home.tap('遇到火灾、受伤、违法犯罪等紧急情况，请直接拨打 110 / 119 / 120');
+    await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === 2, 5_000, 'second makePhoneCall');
+    expect(app.wx.callsOf('makePhoneCall')[1]!.args).toEqual({ phoneNumber: '110' });
+  });
+
+  it('turns a complaint into a prefilled report through storage and switchTab', async () => {
+    const answer = await ask('幸福路88号工地每天半夜施工，噪音太大，投诉');
+    expect(answer.intent).toBe('complaint');
+    expect(answer.draft?.description).toContain('幸福路88号');
+
+    const offer = home.findAll('report-from-chat').at(-1)!;
+    expect(offer.text()).toBe('一键反映这个问题（已帮您填好）');
+    await home.tap(offer);
+
+    // The draft waits in wx storage for the report tab (tab pages take no query), and the tab opens.
+    const handoff = JSON.parse(app.wx.api.getStorageSync('minhu.reportHandoff.v1') as string);
+    expect(handoff).toEqual(answer.draft);
+    await home.waitFor(() => app.wx.callsOf('switchTab').length === 1, 5_000, 'switchTab');
+    expect(app.wx.callsOf('switchTab')[0]!.args.url).toBe('/pages/report/index');
+
+    const report = await app.follow(home);
+    await report.waitForText('已根据您在智能问答中说的内容帮您填好', 10_000);
+    expect(report.find('description-input').value()).toBe(answer.draft!.description);
+    // The report tab took the handoff: it is gone from storage, and the form's own draft is saved.
+    expect(app.wx.api.getStorageSync('minhu.reportHandoff.v1')).toBe('');
+    await report.waitFor(() => String(app.wx.api.getStorageSync('minhu.reportDraft.v1')).includes('幸福路88号'), 5_000, 'the draft to be saved');
+  });
+
+  it('talked only to the gateway, and called no wx API the stand-in lacks', () => {
+    expect(app.wx.unhandled).toEqual([]);
+    expect(new Set(app.wx.network.map((n) => new URL(n.sentTo).origin))).toEqual(new Set([be.gw.url]));
+  });
+});
