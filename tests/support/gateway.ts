@@ -47,8 +47,10 @@ export async function startTestGateway(
     MINHU_DATA_DIR: dir,
     SMS_OUTBOX_FILE: smsOutbox,
     AUTH_SECRET: randomBytes(32).toString('hex'),
-    // Generous by default so unrelated tests never trip them; limit tests set their own.
+    // Generous by default so unrelated tests never trip them; limit and quota tests set their own.
     OTP_IP_PER_HOUR: '1000',
+    QUOTA_TICKETS_PER_DAY: '10000',
+    QUOTA_UPLOADS_PER_HOUR: '10000',
     ...env,
   });
   const logs: string[] = [];

@@ -7,6 +7,7 @@ import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
 import { conflict, unprocessable } from '../http/errors.js';
 import { toStoredLocation } from '../lib/coords.js';
+import { consume, refund } from '../lib/limits.js';
 import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { nextTicketNumber } from './ticket-number.js';
@@ -74,11 +75,14 @@ export async function fileTicket(
   }
 
   const contactPhone = await callbackNumber(deps, citizen.id, input);
+  // A filing spends one of the day's tickets; a replay found below gives it back.
+  await consume(deps.limiters.ticketsPerCitizenDay, citizen.id, `每天最多提交 ${deps.config.quotas.ticketsPerDay} 个工单，请明天再提交，紧急情况请拨打 12345`);
   const ticketId = new Types.ObjectId();
   let verified;
   try {
     verified = await verifyUploads(deps, citizen.id, input.media ?? [], ticketId.toString());
   } catch (err) {
+    await refund(deps.limiters.ticketsPerCitizenDay, citizen.id);
     // A concurrent twin of this request may have filed it (and moved the uploads) meanwhile.
     const earlier = input.media?.length ? await replay(deps, citizen.id, idempotencyKey, hash) : null;
     if (earlier) return earlier;
@@ -119,6 +123,7 @@ export async function fileTicket(
     await deps.models.Ticket.collection.insertOne(stored);
   } catch (err) {
     await removeEvidence(deps, media.map((m) => m.objectKey)); // this filing did not happen
+    await refund(deps.limiters.ticketsPerCitizenDay, citizen.id);
     if ((err as { code?: number }).code === 11000) {
       // A concurrent request with the same key won the race.
       const winner = await replay(deps, citizen.id, idempotencyKey, hash);

@@ -305,4 +305,13 @@ describe('orphan upload sweep', () => {
     expect(kept?.ticketId).not.toBeNull();
     expect(await gw.deps.storage.stat(kept!.objectKey)).not.toBeNull();
   });
+
+  it('keeps sweeping until a batch comes back short, so a backlog goes in one run', async () => {
+    const jpeg = await makeJpeg(32, 32);
+    const backlog = await Promise.all(Array.from({ length: 5 }, () => uploadFile(bob, 'image', 'image/jpeg', jpeg)));
+    await gw.deps.models.Upload.collection.updateMany({ _id: { $in: backlog } as never }, { $set: { createdAt: new Date(Date.now() - 25 * 3600 * 1000) } });
+    const result = await sweepOrphanUploads(gw.deps, 2);
+    expect(result.deleted).toBeGreaterThanOrEqual(5);
+    expect(await gw.deps.models.Upload.countDocuments({ _id: { $in: backlog } })).toBe(0);
+  });
 });
