@@ -21,7 +21,9 @@ import { ticketsRouter } from './routes/tickets/index.js';
 import { uploadsRouter } from './routes/uploads/index.js';
 
 export function createApp(deps: Deps): Koa {
-  const app = new Koa({ proxy: deps.config.trustProxy });
+  // Behind N proxies the client is the N-th address from the right of X-Forwarded-For: Koa keeps only
+  // the last `maxIpsCount` entries, so a header the client forged cannot choose its own address.
+  const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: deps.config.trustProxyHops });
   app.silent = true; // errors are logged by errorBody, once
 
   const allowed = new Set(deps.config.corsOrigins);

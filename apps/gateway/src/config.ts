@@ -38,6 +38,11 @@ export const EnvSchema = z.object({
   BODY_LIMIT: z.string().default('64kb'),
   /** Trust X-Forwarded-For (only behind a proxy you control). */
   TRUST_PROXY: bool.default(false),
+  /**
+   * How many proxies of yours sit in front of the gateway: the client address is taken this many entries
+   * from the RIGHT of X-Forwarded-For (entries further left are whatever the client sent).
+   */
+  TRUST_PROXY_HOPS: int(1, 1),
   OTP_TTL_SECONDS: int(300, 30),
   OTP_MAX_ATTEMPTS: int(5, 1),
   OTP_PHONE_PER_MINUTE: int(1, 1),
@@ -128,6 +133,7 @@ export interface Config {
   corsOrigins: string[];
   bodyLimit: string;
   trustProxy: boolean;
+  trustProxyHops: number;
   otp: { ttlSeconds: number; maxAttempts: number; perPhonePerMinute: number; perPhonePerDay: number; perIpPerHour: number };
   sms: { sender: 'file'; outboxFile: string };
   wechat: { appId?: string; appSecret?: string; apiBase: string };
@@ -209,6 +215,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     otp: {
       ttlSeconds: e.OTP_TTL_SECONDS,
       maxAttempts: e.OTP_MAX_ATTEMPTS,

@@ -115,6 +115,34 @@ describe('OTP limits from the environment', () => {
   });
 });
 
+describe('client addresses behind a proxy (TRUST_PROXY)', () => {
+  let proxied: TestGateway;
+  beforeAll(async () => {
+    proxied = await startTestGateway({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '1', OTP_IP_PER_HOUR: '2', STAFF_LOGIN_PER_15MIN: '100', STAFF_LOGIN_PER_USER_15MIN: '3' });
+  });
+  afterAll(() => proxied?.close());
+
+  const otp = (xff: string) => proxied.api('POST', '/api/auth/otp/request', { body: { phone: freshPhone() }, headers: { 'x-forwarded-for': xff } });
+
+  it('counts the address our proxy saw, not the left-most one a client can forge', async () => {
+    // Each request forges a new left-most address; our proxy appended the real one (198.51.100.7).
+    expect((await otp('10.0.0.1, 198.51.100.7')).status).toBe(204);
+    expect((await otp('10.0.0.2, 198.51.100.7')).status).toBe(204);
+    const third = await otp(`${Math.random()}, 198.51.100.7`);
+    expect(third.status).toBe(429);
+    // Another real client is counted on its own.
+    expect((await otp('10.0.0.1, 203.0.113.9')).status).toBe(204);
+  });
+
+  it('limits staff sign-in per username, whatever the address', async () => {
+    const tries = [];
+    for (let i = 0; i < 4; i++) {
+      tries.push(await proxied.api('POST', '/api/staff/session', { body: { username: 'target', password: `guess-${i}` }, headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } }));
+    }
+    expect(tries.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+  });
+});
+
 describe('WeChat mini-program login', () => {
   it('exchanges the code with code2Session and signs the citizen in', async () => {
     wechat.codes.set('good-code-1', { openid: 'openid-alice' });
