@@ -2,7 +2,8 @@
 // XML messages answered with a passive XML reply by the same bot, subscribe greetings, bad input.
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officialAccountSignature } from '../../apps/gateway/src/channels/wechat-official-account.js';
+import { createHash } from 'node:crypto';
+import { officialAccountConversationId, officialAccountSignature } from '../../apps/gateway/src/channels/wechat-official-account.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 const TOKEN = 'minhuOaToken2026';
@@ -49,6 +50,14 @@ describe('WeChat official account', () => {
     // Kept as a conversation of its own, so the next message has context.
     const conversations = await gw.deps.models.Conversation.find({ channel: 'official-account' }).lean();
     expect(conversations).toHaveLength(1);
+    // Its id is keyed by AUTH_SECRET: knowing the follower's openid does not give it away …
+    const id = conversations[0]!._id;
+    expect(id).toBe(officialAccountConversationId(gw.deps.secret, 'oUser123'));
+    expect(id).not.toContain(createHash('sha256').update('oUser123').digest('base64url').slice(0, 30));
+    // … and the app API cannot continue it (nor read its draft back) even with the id.
+    const viaApp = await gw.api('POST', '/api/chat/messages', { body: { text: '把刚才的投诉内容发给我', conversationId: id } });
+    expect(viaApp.status).toBe(409);
+    expect(viaApp.body.error.code).toBe('conversation_channel');
   });
 
   it('sends emergencies straight to the number to call', async () => {

@@ -39,6 +39,7 @@ function startGateway(port: number): ChildProcess {
       OUTBOX_LEASE_MS: '3000',
       OUTBOX_POLL_MS: '100',
       OTP_IP_PER_HOUR: '1000',
+      QUOTA_TICKETS_PER_DAY: '100000', // one citizen files all 300
     },
   });
 }

@@ -29,8 +29,9 @@ export interface HotlineStandin {
   close(): Promise<void>;
 }
 
-function sign(secret: string, timestamp: string | number, body: string): string {
-  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+/** The protocol's signature: HMAC-SHA256 over "<direction>.<timestamp>.<raw body>". */
+function sign(secret: string, direction: 'minhu-to-hotline' | 'hotline-to-minhu', timestamp: string | number, body: string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(`${direction}.${timestamp}.${body}`).digest('hex');
 }
 
 export async function startHotlineStandin(secret: string, opts: { random?: () => number } = {}): Promise<HotlineStandin> {
@@ -46,7 +47,7 @@ export async function startHotlineStandin(secret: string, opts: { random?: () =>
     for await (const chunk of req) body += chunk;
     const ts = String(req.headers['x-minhu-timestamp'] ?? '');
     const given = Buffer.from(String(req.headers['x-minhu-signature'] ?? ''));
-    const expected = Buffer.from(sign(secret, ts, body));
+    const expected = Buffer.from(sign(secret, 'minhu-to-hotline', ts, body));
     if (given.length !== expected.length || !timingSafeEqual(given, expected) || Math.abs(Date.now() / 1000 - Number(ts)) > 300) {
       state.badSignatures++;
       res.writeHead(401).end();
@@ -95,7 +96,7 @@ export async function sendHotlineEvent(
     headers: {
       'content-type': 'application/json',
       'x-minhu-timestamp': String(timestamp),
-      'x-minhu-signature': opts.signature ?? sign(secret, timestamp, body),
+      'x-minhu-signature': opts.signature ?? sign(secret, 'hotline-to-minhu', timestamp, body),
     },
     body,
   });

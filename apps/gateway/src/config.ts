@@ -68,6 +68,8 @@ export const EnvSchema = z.object({
   HOTLINE_WEBHOOK_URL: z.string().url().optional(),
   /** Shared HMAC secret for outgoing webhooks and incoming status events (16+ characters). */
   HOTLINE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Lifetime of the media links in a webhook body (at most an hour). */
+  HOTLINE_MEDIA_URL_TTL_SECONDS: int(3600, 60).pipe(z.number().max(3600, 'at most 3600 (an hour)')),
   /** Timeout of one webhook delivery. */
   HOTLINE_TIMEOUT_MS: int(5000, 100),
   /** Deliveries of one event before it is parked as failed. */
@@ -138,7 +140,7 @@ export interface Config {
   sms: { sender: 'file'; outboxFile: string };
   wechat: { appId?: string; appSecret?: string; apiBase: string };
   uploads: { policyTtlSeconds: number; mediaUrlTtlSeconds: number; orphanTtlHours: number; sweepIntervalSeconds: number };
-  hotline: { mode: 'builtin' | 'webhook'; webhookUrl?: string; secret?: string; timeoutMs: number };
+  hotline: { mode: 'builtin' | 'webhook'; webhookUrl?: string; secret?: string; timeoutMs: number; mediaUrlTtlSeconds: number };
   outbox: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number; concurrency: number };
   notify: { maxAttempts: number; templateStatus?: string };
   rating: { windowDays: number; withoutCallback: boolean };
@@ -231,7 +233,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       orphanTtlHours: e.ORPHAN_UPLOAD_TTL_HOURS,
       sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     },
-    hotline: { mode: e.HOTLINE_MODE, webhookUrl: e.HOTLINE_WEBHOOK_URL, secret: e.HOTLINE_WEBHOOK_SECRET, timeoutMs: e.HOTLINE_TIMEOUT_MS },
+    hotline: {
+      mode: e.HOTLINE_MODE,
+      webhookUrl: e.HOTLINE_WEBHOOK_URL,
+      secret: e.HOTLINE_WEBHOOK_SECRET,
+      timeoutMs: e.HOTLINE_TIMEOUT_MS,
+      mediaUrlTtlSeconds: e.HOTLINE_MEDIA_URL_TTL_SECONDS,
+    },
     outbox: {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       baseDelayMs: e.OUTBOX_BASE_DELAY_MS,

@@ -2,7 +2,7 @@
 // GET answers WeChat's server verification; POST takes plaintext-mode XML messages, verifies the
 // signature (sha1 of the sorted token, timestamp, nonce), and answers text with a passive XML reply
 // inside WeChat's 5-second window. XML is parsed with entity expansion off and a size limit.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
@@ -77,6 +77,14 @@ function parseMessage(xml: string): z.infer<typeof IncomingSchema> {
   return parsed.data;
 }
 
+/**
+ * The follower's conversation id: an HMAC of the openid under AUTH_SECRET, so knowing an openid does not
+ * give anyone the id (and the conversation answers on this channel only, see answer-chat-message.ts).
+ */
+export function officialAccountConversationId(secret: string, openid: string): string {
+  return `oa_${createHmac('sha256', secret).update(`oa-conversation:${openid}`).digest('base64url').slice(0, 30)}`;
+}
+
 export function officialAccountRouter(deps: Deps) {
   const router = new Router({ prefix: '/wechat/official-account' });
   const token = deps.config.officialAccount.token;
@@ -125,7 +133,7 @@ export function officialAccountRouter(deps: Deps) {
     try {
       const answer = await answerChatMessage(deps, {
         text: msg.Content.trim().slice(0, 500),
-        conversationId: `oa_${createHash('sha256').update(msg.FromUserName).digest('base64url').slice(0, 30)}`,
+        conversationId: officialAccountConversationId(deps.secret, msg.FromUserName),
         channel: 'official-account',
         rateKey: `oa:${msg.FromUserName}`,
       });

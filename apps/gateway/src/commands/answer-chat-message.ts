@@ -6,6 +6,7 @@ import type { ChatAnswer } from '../chat/engine.js';
 import type { Deps } from '../deps.js';
 import type { CachedConversation } from '../faq/conversation-cache.js';
 import { randomId } from '../lib/ids.js';
+import { conflict } from '../http/errors.js';
 import { consume } from '../lib/limits.js';
 
 const KEEP_MESSAGES = 40;
@@ -21,8 +22,16 @@ export interface ChatTurnInput {
 }
 
 async function loadConversation(deps: Deps, id: string): Promise<CachedConversation | null> {
-  const doc = await deps.models.Conversation.findById(id, { context: 1, turn: 1 }).lean<{ context?: unknown; turn?: number }>();
-  return doc ? { context: doc.context, turn: doc.turn ?? 0 } : null;
+  const doc = await deps.models.Conversation.findById(id, { context: 1, turn: 1, channel: 1 }).lean<{ context?: unknown; turn?: number; channel: string }>();
+  return doc ? { context: doc.context, turn: doc.turn ?? 0, channel: doc.channel } : null;
+}
+
+/**
+ * A conversation answers only on the channel it began on: an official-account follower's conversation
+ * cannot be read back through the app API by someone who learned its id, nor the other way round.
+ */
+function assertSameChannel(state: CachedConversation | null, channel: string): void {
+  if (state && state.channel !== channel) throw conflict('conversation_channel', '该对话不属于当前渠道，请开始新的对话');
 }
 
 export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promise<ChatMessageResponse> {
@@ -32,6 +41,7 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
   // An unknown id (e.g. a conversation from before a reset) starts a new conversation under that id.
   const conversationId = input.conversationId ?? randomId(15);
   let state = input.conversationId ? (deps.chatCache.get(conversationId) ?? (await loadConversation(deps, conversationId))) : null;
+  assertSameChannel(state, input.channel);
   const engine = await deps.faq.current();
   const messageId = randomId(12);
 
@@ -69,6 +79,7 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
         state = await loadConversation(deps, conversationId); // created meanwhile: answer with its context
+        assertSameChannel(state, input.channel);
       }
     } else {
       const res = await conversations.updateOne(
@@ -78,9 +89,10 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
       if (res.matchedCount === 1) answer = candidate;
       else state = await loadConversation(deps, conversationId); // another turn got in first: use the newer context
     }
-    if (answer) deps.chatCache.set(conversationId, { context: answer.context, turn: (state?.turn ?? 0) + 1 });
+    if (answer) deps.chatCache.set(conversationId, { context: answer.context, turn: (state?.turn ?? 0) + 1, channel: input.channel });
   }
-  if (!answer) throw new Error(`conversation ${conversationId} kept changing under this turn`);
+  // Several turns of one conversation at once (a double send, a script): the others got in first.
+  if (!answer) throw conflict('conversation_busy', '上一条消息还在处理中，请稍后再发送');
 
   return {
     conversationId,

@@ -4,6 +4,8 @@
 export interface CachedConversation {
   context: unknown;
   turn: number;
+  /** The channel it began on: it answers there only. */
+  channel: string;
 }
 
 export class ConversationCache {

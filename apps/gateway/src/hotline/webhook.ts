@@ -31,7 +31,7 @@ export async function deliverHotlineEvent(deps: Deps, item: QueueItemDoc): Promi
         'content-type': 'application/json',
         'x-minhu-event-id': item._id,
         'x-minhu-timestamp': String(timestamp),
-        'x-minhu-signature': sign(secret, timestamp, body),
+        'x-minhu-signature': sign(secret, 'minhu-to-hotline', timestamp, body),
       },
       body,
       signal: AbortSignal.timeout(timeoutMs),

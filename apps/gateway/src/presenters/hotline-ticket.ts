@@ -1,10 +1,10 @@
 // The ticket as the city's hotline system receives it: everything staff need to work it, including
-// the callback number (the hotline sees identity even for anonymous tickets) and media links valid
-// for S3's maximum of 7 days.
+// the callback number (the hotline sees identity even for anonymous tickets) and media links that live
+// at most an hour (HOTLINE_MEDIA_URL_TTL_SECONDS): a link in a log or a forwarded message soon expires,
+// and every delivery attempt builds the body anew, so a retried event carries fresh links.
 import type { Deps } from '../deps.js';
 import type { TicketDoc } from '../models/ticket.js';
 
-const HOTLINE_MEDIA_TTL_SECONDS = 7 * 24 * 3600;
 
 export async function presentTicketForHotline(deps: Deps, doc: TicketDoc) {
   return {
@@ -29,7 +29,8 @@ export async function presentTicketForHotline(deps: Deps, doc: TicketDoc) {
         kind: m.kind,
         contentType: m.contentType,
         size: m.size,
-        url: await deps.storage.presignGet(m.objectKey, HOTLINE_MEDIA_TTL_SECONDS),
+        url: await deps.storage.presignGet(m.objectKey, deps.config.hotline.mediaUrlTtlSeconds),
+        urlExpiresAt: new Date(deps.now().getTime() + deps.config.hotline.mediaUrlTtlSeconds * 1000).toISOString(),
       })),
     ),
     ratings: (doc.ratings ?? []).map((r) => ({ ...r, at: new Date(r.at).toISOString() })),

@@ -94,6 +94,28 @@ describe('chat rate limits', () => {
     const perIp = await limited.api('POST', '/api/chat/messages', { body: { text: '你好' } });
     expect(perIp.status).toBe(429);
   });
+
+  it('answers many turns of one conversation at once with 200, 409 or 429 — never a 500', async () => {
+    const first = (await say('公积金怎么提取')).body;
+    const turns = await Promise.all(
+      ['要带什么材料', '要多久', '在哪里办', '可以网上办吗', '能提取多少', '退休了怎么办'].map((text) => say(text, first.conversationId)),
+    );
+    for (const t of turns) expect([200, 409, 429], JSON.stringify(t.body)).toContain(t.status);
+    expect(turns.some((t) => t.status === 200)).toBe(true);
+    const conv = await gw.deps.models.Conversation.findById(first.conversationId).lean();
+    expect(conv?.turn).toBe(1 + turns.filter((t) => t.status === 200).length);
+  });
+
+  it('answers a conversation only on the channel it began on', async () => {
+    const h5 = await gw.api('POST', '/api/chat/messages', { body: { text: '社保卡怎么补办' }, headers: { 'x-minhu-channel': 'h5' } });
+    expect(h5.status).toBe(200);
+    const other = await gw.api('POST', '/api/chat/messages', { body: { text: '要多久', conversationId: h5.body.conversationId }, headers: { 'x-minhu-channel': 'miniprogram' } });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('conversation_channel');
+    const same = await gw.api('POST', '/api/chat/messages', { body: { text: '要多久', conversationId: h5.body.conversationId }, headers: { 'x-minhu-channel': 'h5' } });
+    expect(same.status).toBe(200);
+    expect((await gw.deps.models.Conversation.findById(h5.body.conversationId).lean())?.channel).toBe('h5');
+  });
 });
 
 describe('POST /api/chat/feedback', () => {

@@ -7,6 +7,7 @@ import { deliverHotlineEvent } from '../../hotline/webhook.js';
 import { freshPhone, startTestGateway, type TestGateway } from '../../../../../tests/support/gateway.js';
 import { sendHotlineEvent, startHotlineStandin, type HotlineStandin } from '../../../../../tests/standins/hotline.js';
 import { until } from '../../../../../tests/support/wait.js';
+import { makeJpeg, postToStorage } from '../../../../../tests/support/media.js';
 
 const SECRET = 'test-hotline-secret-0123456789';
 let gw: TestGateway;
@@ -89,6 +90,20 @@ describe('outgoing webhooks', () => {
     expect((await gw.api('POST', `/api/tickets/${rated.id}/reopen-request`, { token, body: { reason: '夜里依旧施工，问题没有解决' } })).status).toBe(200);
     const reopenEvent = await until('ticket.reopen_requested', async () => [...hotline.events.values()].find((e) => e.ticket.id === rated.id && e.type === 'ticket.reopen_requested'));
     expect(reopenEvent.data).toEqual({ reason: '夜里依旧施工，问题没有解决', round: 1 });
+  });
+
+  it('sends media links that live at most an hour', async () => {
+    const jpeg = await makeJpeg(64, 64);
+    const up = await gw.api('POST', '/api/uploads', { token, body: { kind: 'image', contentType: 'image/jpeg', size: jpeg.length } });
+    expect((await postToStorage(up.body, jpeg, 'image/jpeg')).status).toBe(204);
+    const res = await gw.api('POST', '/api/tickets', { token, body: { ...complaint, media: [up.body.uploadId] }, headers: { 'idempotency-key': randomUUID() } });
+    expect(res.status).toBe(201);
+    const created = await until('ticket.created with media', async () => [...hotline.events.values()].find((e) => e.ticket.id === res.body.ticket.id && e.type === 'ticket.created'));
+    const media = created.ticket.media as Array<{ url: string; urlExpiresAt: string }>;
+    const url = new URL(media[0]!.url);
+    expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(3600);
+    expect(new Date(media[0]!.urlExpiresAt).getTime() - Date.now()).toBeLessThanOrEqual(3600_000);
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(jpeg)).toBe(true);
   });
 
   it('forwards 催办 on an overdue ticket, with coordinates that say they are GCJ-02', async () => {
@@ -177,9 +192,17 @@ describe('incoming status events', () => {
     // A body changed after signing: the signature was made over the original body.
     const ts = Math.floor(Date.now() / 1000);
     const { createHmac } = await import('node:crypto');
-    const sig = 'sha256=' + createHmac('sha256', SECRET).update(`${ts}.${JSON.stringify(e)}`).digest('hex');
+    const sig = 'sha256=' + createHmac('sha256', SECRET).update(`hotline-to-minhu.${ts}.${JSON.stringify(e)}`).digest('hex');
+    // Signed right, for this body: accepted only once the body is the one signed (checked below), not tampered.
     const tampered = await sendHotlineEvent(gw.url, SECRET, e, { timestamp: ts, signature: sig, raw: JSON.stringify({ ...e, type: 'rejected', data: { reason: 'x' } }) });
     expect(tampered.status).toBe(401);
+    // Minhu's own outgoing webhook (direction minhu-to-hotline) replayed at Minhu as a status event.
+    const outgoing = 'sha256=' + createHmac('sha256', SECRET).update(`minhu-to-hotline.${ts}.${JSON.stringify(e)}`).digest('hex');
+    const replayed = await sendHotlineEvent(gw.url, SECRET, e, { timestamp: ts, signature: outgoing });
+    expect(replayed.status).toBe(401);
+    // The protocol before the direction label (timestamp + body only) no longer passes either.
+    const unlabelled = 'sha256=' + createHmac('sha256', SECRET).update(`${ts}.${JSON.stringify(e)}`).digest('hex');
+    expect((await sendHotlineEvent(gw.url, SECRET, e, { timestamp: ts, signature: unlabelled })).status).toBe(401);
     const stale = await sendHotlineEvent(gw.url, SECRET, e, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect(stale.status).toBe(401);
     const future = await sendHotlineEvent(gw.url, SECRET, e, { timestamp: Math.floor(Date.now() / 1000) + 301 });

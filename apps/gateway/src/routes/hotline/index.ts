@@ -1,5 +1,6 @@
 // POST /api/hotline/events: status events from the city's hotline system, signed with the shared
-// secret exactly like Minhu's outgoing webhooks. Bad signature or stale timestamp → 401, nothing changes.
+// secret like Minhu's outgoing webhooks but for the other direction (see hotline/signature.ts). Bad
+// signature or stale timestamp → 401, logged as a security event; nothing changes.
 import Router from '@koa/router';
 import { HotlineEventSchema } from '@minhu/shared';
 import { applyTicketEvent } from '../../commands/apply-ticket-event.js';
@@ -7,6 +8,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { verifySignature } from '../../hotline/signature.js';
+import { securityEvent } from '../../lib/security-log.js';
 
 export function hotlineRouter(deps: Deps) {
   const router = new Router({ prefix: '/api/hotline' });
@@ -17,10 +19,12 @@ export function hotlineRouter(deps: Deps) {
     const raw = (ctx.request as { rawBody?: string }).rawBody ?? '';
     const check = verifySignature(
       secret,
+      'hotline-to-minhu',
       { timestamp: ctx.get('x-minhu-timestamp') || undefined, signature: ctx.get('x-minhu-signature') || undefined },
       raw,
       Math.floor(deps.now().getTime() / 1000),
     );
+    if (!check.ok) securityEvent(deps, 'hotline_signature_invalid', { ip: ctx.ip, reason: check.reason });
     if (!check.ok) throw new AppError(401, 'invalid_signature', check.reason === 'stale' ? '时间戳无效或偏差超过 5 分钟' : '签名无效', { reason: check.reason });
 
     const event = parseInput(HotlineEventSchema, ctx.request.body);
