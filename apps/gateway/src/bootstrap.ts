@@ -11,7 +11,7 @@ import { createLimiters, createWorkCalendar, type Deps } from './deps.js';
 import { ConversationCache } from './faq/conversation-cache.js';
 import { FaqStore } from './faq/store.js';
 import { EventRelay } from './hotline/relay.js';
-import { FileSmsSender } from './lib/sms.js';
+import { createSmsSender } from './lib/sms.js';
 import { Storage } from './lib/storage.js';
 import { TokenService } from './lib/tokens.js';
 import { createWechatClient } from './lib/wechat.js';
@@ -64,7 +64,7 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     models,
     storage,
     tokens: new TokenService(secret, config.tokenTtlSeconds),
-    sms: new FileSmsSender(config.sms.outboxFile),
+    sms: createSmsSender(config),
     wechat: createWechatClient({ ...config.wechat, db }),
     limiters: createLimiters(db, config),
     calendar: createWorkCalendar(config.calendar),

@@ -48,9 +48,19 @@ export const EnvSchema = z.object({
   OTP_PHONE_PER_MINUTE: int(1, 1),
   OTP_PHONE_PER_DAY: int(10, 1),
   OTP_IP_PER_HOUR: int(30, 1),
-  /** How SMS leave: `file` appends JSON lines to SMS_OUTBOX_FILE (development). */
-  SMS_SENDER: z.enum(['file']).default('file'),
+  /** How SMS leave: `file` appends JSON lines to SMS_OUTBOX_FILE (development only); `aliyun` sends through Alibaba Cloud SMS. */
+  SMS_SENDER: z.enum(['file', 'aliyun']).default('file'),
   SMS_OUTBOX_FILE: z.string().optional(),
+  ALIYUN_ACCESS_KEY_ID: z.string().min(8).optional(),
+  ALIYUN_ACCESS_KEY_SECRET: z.string().min(8).optional(),
+  /** The approved SMS signature (短信签名), e.g. 民呼. */
+  ALIYUN_SMS_SIGN_NAME: z.string().min(2).max(20).optional(),
+  /** Template of the login code; its one parameter is `code`. */
+  ALIYUN_SMS_TEMPLATE_CODE: z.string().regex(/^SMS_\d+$/, 'an Alibaba Cloud template code such as SMS_123456789').optional(),
+  /** Template of status notifications; parameters `number` (工单号), `status` (状态) and `note` (备注). */
+  ALIYUN_SMS_STATUS_TEMPLATE_CODE: z.string().regex(/^SMS_\d+$/, 'an Alibaba Cloud template code such as SMS_123456789').optional(),
+  /** The SMS API host or URL (a local stand-in in tests). */
+  ALIYUN_SMS_ENDPOINT: z.string().min(3).default('dysmsapi.aliyuncs.com'),
   WECHAT_APP_ID: z.string().optional(),
   WECHAT_APP_SECRET: z.string().optional(),
   /** Base of WeChat's API; a local stand-in in tests. */
@@ -137,7 +147,11 @@ export interface Config {
   trustProxy: boolean;
   trustProxyHops: number;
   otp: { ttlSeconds: number; maxAttempts: number; perPhonePerMinute: number; perPhonePerDay: number; perIpPerHour: number };
-  sms: { sender: 'file'; outboxFile: string };
+  sms: {
+    sender: 'file' | 'aliyun';
+    outboxFile: string;
+    aliyun?: { accessKeyId: string; accessKeySecret: string; signName: string; codeTemplate: string; statusTemplate?: string; endpoint: string };
+  };
   wechat: { appId?: string; appSecret?: string; apiBase: string };
   uploads: { policyTtlSeconds: number; mediaUrlTtlSeconds: number; orphanTtlHours: number; sweepIntervalSeconds: number };
   hotline: { mode: 'builtin' | 'webhook'; webhookUrl?: string; secret?: string; timeoutMs: number; mediaUrlTtlSeconds: number };
@@ -198,8 +212,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.HOTLINE_MODE === 'webhook' && (!e.HOTLINE_WEBHOOK_URL || !e.HOTLINE_WEBHOOK_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  HOTLINE_MODE=webhook needs HOTLINE_WEBHOOK_URL and HOTLINE_WEBHOOK_SECRET');
   }
-  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET is required in production (32+ random characters)');
+  let aliyun: Config['sms']['aliyun'];
+  if (e.SMS_SENDER === 'aliyun') {
+    const missing = (['ALIYUN_ACCESS_KEY_ID', 'ALIYUN_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(`Invalid configuration:\n  SMS_SENDER=aliyun needs ${missing.join(', ')}`);
+    aliyun = {
+      accessKeyId: e.ALIYUN_ACCESS_KEY_ID!,
+      accessKeySecret: e.ALIYUN_ACCESS_KEY_SECRET!,
+      signName: e.ALIYUN_SMS_SIGN_NAME!,
+      codeTemplate: e.ALIYUN_SMS_TEMPLATE_CODE!,
+      statusTemplate: e.ALIYUN_SMS_STATUS_TEMPLATE_CODE,
+      endpoint: e.ALIYUN_SMS_ENDPOINT,
+    };
+  }
+  // Production refuses what is only fit for a developer's machine, naming every such setting at once.
+  if (e.NODE_ENV === 'production') {
+    const problems: string[] = [];
+    if (!e.AUTH_SECRET) problems.push('AUTH_SECRET is required in production (32+ random characters)');
+    if (e.SMS_SENDER === 'file') {
+      problems.push(
+        `SMS_SENDER is ${source.SMS_SENDER ? `"${source.SMS_SENDER}"` : 'unset'} in production: the file sender writes codes and phone numbers to disk and sends no SMS; set SMS_SENDER=aliyun and the ALIYUN_* settings`,
+      );
+    }
+    if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return {
     env: e.NODE_ENV,
@@ -225,7 +260,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perPhonePerDay: e.OTP_PHONE_PER_DAY,
       perIpPerHour: e.OTP_IP_PER_HOUR,
     },
-    sms: { sender: e.SMS_SENDER, outboxFile: e.SMS_OUTBOX_FILE ?? `${e.MINHU_DATA_DIR}/sms-outbox.jsonl` },
+    sms: { sender: e.SMS_SENDER, outboxFile: e.SMS_OUTBOX_FILE ?? `${e.MINHU_DATA_DIR}/sms-outbox.jsonl`, aliyun },
     wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
     uploads: {
       policyTtlSeconds: e.UPLOAD_POLICY_TTL_SECONDS,

@@ -5,6 +5,7 @@ import { TICKET_STATUS_LABELS, type TicketStatus } from '@minhu/shared';
 import { clearSubscriptionGrants, refundSubscriptionGrant, spendSubscriptionGrant } from '../commands/subscription-grants.js';
 import type { Deps } from '../deps.js';
 import type { DeliveryOutcome } from '../lib/queue.js';
+import { SmsSendError } from '../lib/sms.js';
 import type { QueueItemDoc } from '../models/queue-item.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { ticketNotificationPage } from './pages.js';
@@ -65,7 +66,18 @@ export async function deliverNotification(deps: Deps, item: QueueItemDoc): Promi
   if (phone) {
     const status = item.type.replace(/^status\./, '') as TicketStatus;
     const label = TICKET_STATUS_LABELS[status] ?? status;
-    await deps.sms.send({ to: phone, text: `【民呼】您的工单 ${ticket.number} ${label}：${noteFor(status, item.data ?? {})}。可在“民呼”查看详情。` });
+    const note = noteFor(status, item.data ?? {});
+    try {
+      await deps.sms.send({
+        kind: 'status',
+        to: phone,
+        params: { number: ticket.number, status: label, note: thing(note) },
+        text: `【民呼】您的工单 ${ticket.number} ${label}：${note}。可在“民呼”查看详情。`,
+      });
+    } catch (err) {
+      if (err instanceof SmsSendError && err.code === 'not_configured') return { skip: err.message };
+      return { ok: false, error: `sms: ${err instanceof SmsSendError ? `${err.code} ${err.message}` : (err as Error).message}` };
+    }
     return { ok: true };
   }
   return { skip: 'no channel: no subscribe grant and no phone' };
