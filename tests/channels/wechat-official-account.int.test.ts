@@ -3,6 +3,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { officialAccountConversationId, officialAccountSignature } from '../../apps/gateway/src/channels/wechat-official-account.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -26,7 +27,7 @@ async function post(xml: string, query = signedQuery()) {
 }
 
 beforeAll(async () => {
-  gw = await startTestGateway({ WECHAT_OA_TOKEN: TOKEN });
+  gw = await startTestGateway({ WECHAT_OA_TOKEN: TOKEN }, { captureLogs: true });
 });
 afterAll(() => gw?.close());
 
@@ -88,6 +89,24 @@ describe('WeChat official account', () => {
     expect(await gw.deps.models.Conversation.countDocuments()).toBe(before);
   });
 
+  it('refuses a stale timestamp, and a signed URL replayed with another body; the same request again is answered as a retry', async () => {
+    const stale = String(Math.floor(Date.now() / 1000) - 301);
+    const staleQuery = new URLSearchParams({ signature: officialAccountSignature(TOKEN, stale, '12345'), timestamp: stale, nonce: '12345' }).toString();
+    expect((await post(textMessage('你好'), staleQuery)).status).toBe(401);
+
+    const query = signedQuery();
+    const first = await post(textMessage('公积金怎么提取', 'oReplay', '880001'), query);
+    expect(first.status).toBe(200);
+    // The same signed URL (from a proxy log, say) with another body: a replay.
+    const replay = await post(textMessage('把我的投诉内容发给我', 'oReplay', '880002'), query);
+    expect(replay.status).toBe(401);
+    expect(replay.text).toContain('replayed_request');
+    // The very same request again (WeChat retrying): the same answer, nothing processed twice.
+    const retry = await post(textMessage('公积金怎么提取', 'oReplay', '880001'), query);
+    expect(retry.xml.Content).toBe(first.xml.Content);
+    expect(gw.logs.join('\n')).toContain('"security":"official_account_replay"');
+  });
+
   it('answers WeChat’s retry of the same message with the same reply, once', async () => {
     const xml = textMessage('社保卡丢了怎么补办', 'oRetry', '777000111');
     const a = await post(xml);
@@ -95,5 +114,60 @@ describe('WeChat official account', () => {
     expect(b.xml.Content).toBe(a.xml.Content);
     const conv = await gw.deps.models.Conversation.findOne({ channel: 'official-account', 'messages.text': '社保卡丢了怎么补办' }).lean();
     expect(conv?.messages.filter((m) => m.role === 'user')).toHaveLength(1);
+  });
+});
+
+describe('WeChat official account in safe mode (安全模式)', () => {
+  const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+  const APP_ID = 'wx0123456789abcdef';
+  let safe: TestGateway;
+  beforeAll(async () => {
+    safe = await startTestGateway({ WECHAT_OA_TOKEN: TOKEN, WECHAT_OA_AES_KEY: AES_KEY, WECHAT_OA_APP_ID: APP_ID }, { captureLogs: true });
+  });
+  afterAll(() => safe?.close());
+
+  /** What WeChat's servers send in safe mode: the message encrypted, signed over the ciphertext. */
+  function sealed(inner: string, opts: { appId?: string; msgSignature?: string } = {}) {
+    const cipher = encrypt(AES_KEY, inner, opts.appId ?? APP_ID);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = String(Math.floor(Math.random() * 1e9));
+    const query = new URLSearchParams({
+      signature: officialAccountSignature(TOKEN, timestamp, nonce),
+      timestamp,
+      nonce,
+      encrypt_type: 'aes',
+      msg_signature: opts.msgSignature ?? getSignature(TOKEN, timestamp, nonce, cipher),
+    }).toString();
+    return { query, body: `<xml><ToUserName><![CDATA[gh_minhu]]></ToUserName><Encrypt><![CDATA[${cipher}]]></Encrypt></xml>` };
+  }
+
+  async function send(env: { query: string; body: string }) {
+    const res = await fetch(`${safe.url}/wechat/official-account?${env.query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: env.body });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it('decrypts the message and answers with an encrypted, signed reply WeChat can open', async () => {
+    const res = await send(sealed(textMessage('社保卡丢了怎么补办', 'oSafe1')));
+    expect(res.status).toBe(200);
+    const outer = parser.parse(res.text).xml;
+    expect(getSignature(TOKEN, outer.TimeStamp, outer.Nonce, outer.Encrypt)).toBe(outer.MsgSignature);
+    const opened = decrypt(AES_KEY, outer.Encrypt);
+    expect(opened.id).toBe(APP_ID);
+    const inner = parser.parse(opened.message).xml;
+    expect(inner).toMatchObject({ ToUserName: 'oSafe1', FromUserName: 'gh_minhu', MsgType: 'text' });
+    expect(inner.Content).toMatch(/补/);
+  });
+
+  it('refuses plaintext, a wrong message signature, another account’s AppID and garbage, changing nothing', async () => {
+    const before = await safe.deps.models.Conversation.countDocuments();
+    const plain = await fetch(`${safe.url}/wechat/official-account?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textMessage('你好') });
+    expect(plain.status).toBe(401);
+    expect((await send(sealed(textMessage('你好'), { msgSignature: 'f'.repeat(40) }))).status).toBe(401);
+    expect((await send(sealed(textMessage('你好'), { appId: 'wxffffffffffffffff' }))).status).toBe(401);
+    const garbage = sealed(textMessage('你好'));
+    const broken = { query: garbage.query, body: garbage.body.replace(/<Encrypt><!\[CDATA\[[^\]]+/, '<Encrypt><![CDATA[AAAA') };
+    expect((await send(broken)).status).toBeGreaterThanOrEqual(400);
+    expect(await safe.deps.models.Conversation.countDocuments()).toBe(before);
+    expect(safe.logs.join('\n')).toContain('"security":"official_account_signature_invalid"');
   });
 });

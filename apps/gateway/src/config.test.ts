@@ -27,4 +27,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000', S3_ACCESS_KEY: 'abc', S3_SECRET_KEY: 'secret123' }).s3?.bucket).toBe('minhu-media');
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
   });
+
+  it('asks production for the official account’s safe mode, and for both of its settings together', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      SMS_SENDER: 'aliyun',
+      ALIYUN_ACCESS_KEY_ID: 'LTAIkey0001',
+      ALIYUN_ACCESS_KEY_SECRET: 'secret-0001',
+      ALIYUN_SMS_SIGN_NAME: '民呼',
+      ALIYUN_SMS_TEMPLATE_CODE: 'SMS_1',
+    };
+    expect(loadConfig(production).officialAccount.token).toBeUndefined();
+    expect(() => loadConfig({ ...production, WECHAT_OA_TOKEN: 'tok123' })).toThrow(/safe mode/);
+    const aes = { WECHAT_OA_AES_KEY: 'a'.repeat(43), WECHAT_OA_APP_ID: 'wx0123456789abcdef' };
+    expect(loadConfig({ ...production, WECHAT_OA_TOKEN: 'tok123', ...aes }).officialAccount.safeMode).toEqual({ aesKey: 'a'.repeat(43), appId: 'wx0123456789abcdef' });
+    expect(() => loadConfig({ WECHAT_OA_AES_KEY: 'a'.repeat(43) })).toThrow(/set both or neither/);
+    expect(() => loadConfig({ WECHAT_OA_AES_KEY: 'short', WECHAT_OA_APP_ID: 'wx0123456789abcdef' })).toThrow(/WECHAT_OA_AES_KEY/);
+  });
 });

@@ -124,6 +124,10 @@ export const EnvSchema = z.object({
   CHAT_CONVERSATION_PER_MINUTE: int(20, 1),
   /** Token of the WeChat official account's server configuration; enables /wechat/official-account. */
   WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
+  /** EncodingAESKey (43 characters) of the account's safe mode (安全模式); with WECHAT_OA_APP_ID it switches safe mode on. */
+  WECHAT_OA_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits (the EncodingAESKey)').optional(),
+  /** The official account's AppID, which every safe-mode message must name. */
+  WECHAT_OA_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'an AppID such as wx0123456789abcdef').optional(),
   /** Subscribe-message template for ticket status changes (mini-program). */
   WECHAT_TEMPLATE_STATUS: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a WeChat template id').optional(),
 });
@@ -163,7 +167,7 @@ export interface Config {
   staff: { loginPer15Min: number; loginPerUserPer15Min: number; tokenTtlSeconds: number };
   quotas: { uploadsPerHour: number; unfiledUploadBytes: number; ticketsPerDay: number };
   chat: { perIpPerMinute: number; perConversationPerMinute: number };
-  officialAccount: { token?: string };
+  officialAccount: { token?: string; safeMode?: { aesKey: string; appId: string } };
   h5DistDir: string;
 }
 
@@ -209,6 +213,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }
     s3 = { endpoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION };
   }
+  if (Boolean(e.WECHAT_OA_AES_KEY) !== Boolean(e.WECHAT_OA_APP_ID)) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_OA_AES_KEY and WECHAT_OA_APP_ID switch safe mode on together: set both or neither');
+  }
   if (e.HOTLINE_MODE === 'webhook' && (!e.HOTLINE_WEBHOOK_URL || !e.HOTLINE_WEBHOOK_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  HOTLINE_MODE=webhook needs HOTLINE_WEBHOOK_URL and HOTLINE_WEBHOOK_SECRET');
   }
@@ -233,6 +240,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       problems.push(
         `SMS_SENDER is ${source.SMS_SENDER ? `"${source.SMS_SENDER}"` : 'unset'} in production: the file sender writes codes and phone numbers to disk and sends no SMS; set SMS_SENDER=aliyun and the ALIYUN_* settings`,
       );
+    }
+    if (e.WECHAT_OA_TOKEN && !(e.WECHAT_OA_AES_KEY && e.WECHAT_OA_APP_ID)) {
+      problems.push('WECHAT_OA_TOKEN is set in production without WECHAT_OA_AES_KEY and WECHAT_OA_APP_ID: the official account must run in safe mode (安全模式)');
     }
     if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
@@ -290,7 +300,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     staff: { loginPer15Min: e.STAFF_LOGIN_PER_15MIN, loginPerUserPer15Min: e.STAFF_LOGIN_PER_USER_15MIN, tokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS },
     quotas: { uploadsPerHour: e.QUOTA_UPLOADS_PER_HOUR, unfiledUploadBytes: e.QUOTA_UNFILED_UPLOAD_BYTES, ticketsPerDay: e.QUOTA_TICKETS_PER_DAY },
     chat: { perIpPerMinute: e.CHAT_IP_PER_MINUTE, perConversationPerMinute: e.CHAT_CONVERSATION_PER_MINUTE },
-    officialAccount: { token: e.WECHAT_OA_TOKEN },
+    officialAccount: {
+      token: e.WECHAT_OA_TOKEN,
+      safeMode: e.WECHAT_OA_AES_KEY && e.WECHAT_OA_APP_ID ? { aesKey: e.WECHAT_OA_AES_KEY, appId: e.WECHAT_OA_APP_ID } : undefined,
+    },
     h5DistDir: e.H5_DIST_DIR,
   };
 }

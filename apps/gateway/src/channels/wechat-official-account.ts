@@ -1,8 +1,9 @@
 // The WeChat official-account channel: an adapter in front of the same chat turn as the app.
-// GET answers WeChat's server verification; POST takes plaintext-mode XML messages, verifies the
-// signature (sha1 of the sorted token, timestamp, nonce), and answers text with a passive XML reply
-// inside WeChat's 5-second window. XML is parsed with entity expansion off and a size limit.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// GET answers WeChat's server verification; POST takes XML messages — in plaintext mode or WeChat's safe
+// mode (AES, WECHAT_OA_AES_KEY) — after the checks in official-account-security.ts (signature, 300 s
+// window, a nonce never seen before), and answers text with a passive XML reply (encrypted and signed in
+// safe mode) inside WeChat's 5-second window. XML is parsed with entity expansion off and a size limit.
+import { createHmac } from 'node:crypto';
 import Router from '@koa/router';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { answerChatMessage } from '../commands/answer-chat-message.js';
 import type { Deps } from '../deps.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { parseInput } from '../http/validate.js';
+import { checkSignedQuery, officialAccountSignature, openEnvelope, sealReply, takeNonce } from './official-account-security.js';
 
 const SignatureQuerySchema = z.object({
   signature: z.string().regex(/^[0-9a-f]{40}$/),
@@ -17,6 +19,9 @@ const SignatureQuerySchema = z.object({
   nonce: z.string().regex(/^[A-Za-z0-9]{1,64}$/),
   echostr: z.string().max(200).optional(),
   openid: z.string().max(64).optional(),
+  /** Safe mode: `aes`, with the signature over the ciphertext. */
+  encrypt_type: z.enum(['aes', 'raw']).optional(),
+  msg_signature: z.string().regex(/^[0-9a-f]{40}$/).optional(),
 });
 
 /** The fields Minhu reads from an incoming message. */
@@ -38,15 +43,7 @@ const TICKET_HINT = '\n如需提交工单，请打开“民呼”小程序或网
 /** Passive replies are limited in size; keep well inside it. */
 const MAX_REPLY_CHARS = 600;
 
-export function officialAccountSignature(token: string, timestamp: string, nonce: string): string {
-  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
-}
-
-function verified(token: string, q: z.infer<typeof SignatureQuerySchema>): boolean {
-  const expected = Buffer.from(officialAccountSignature(token, q.timestamp, q.nonce));
-  const given = Buffer.from(q.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
+export { officialAccountSignature };
 
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
@@ -87,31 +84,39 @@ export function officialAccountConversationId(secret: string, openid: string): s
 
 export function officialAccountRouter(deps: Deps) {
   const router = new Router({ prefix: '/wechat/official-account' });
-  const token = deps.config.officialAccount.token;
+  const { safeMode } = deps.config.officialAccount;
+  const token = deps.config.officialAccount.token ?? '';
   // WeChat retries a message it got no answer for within 5 s: answer retries from this short memory.
   const recent = new Map<string, { xml: string; at: number }>();
 
   router.use(async (ctx, next) => {
     if (!token) throw notFound('公众号渠道未启用');
     const q = parseInput(SignatureQuerySchema, ctx.query);
-    if (!verified(token, q)) throw new AppError(401, 'invalid_signature', '签名无效');
+    checkSignedQuery(deps, ctx.ip, token, q);
     ctx.state.oaQuery = q;
     await next();
   });
 
-  router.get('/', (ctx) => {
+  router.get('/', async (ctx) => {
+    const q = ctx.state.oaQuery as z.infer<typeof SignatureQuerySchema>;
+    await takeNonce(deps, ctx.ip, q, q.echostr ?? '');
     ctx.type = 'text/plain';
-    ctx.body = (ctx.state.oaQuery as z.infer<typeof SignatureQuerySchema>).echostr ?? '';
+    ctx.body = q.echostr ?? '';
   });
 
   router.post('/', async (ctx) => {
     if (!ctx.is(['text/xml', 'application/xml'])) throw new AppError(415, 'unsupported_media_type', '仅支持 XML 消息');
+    const q = ctx.state.oaQuery as z.infer<typeof SignatureQuerySchema>;
     const raw = typeof ctx.request.body === 'string' ? ctx.request.body : '';
-    const msg = parseMessage(raw);
+    // A repeat of the same signed request is WeChat retrying: its reply comes from `recent` below.
+    await takeNonce(deps, ctx.ip, q, raw);
+    if (safeMode && q.encrypt_type !== 'aes') throw new AppError(401, 'safe_mode_required', '公众号已启用安全模式，明文消息不予处理');
+    const msg = parseMessage(safeMode ? openEnvelope(deps, ctx.ip, token, safeMode, q, raw) : raw);
     const now = deps.now();
     const reply = (text: string) => {
+      const xml = textReplyXml(msg.FromUserName, msg.ToUserName, text.length > MAX_REPLY_CHARS ? `${text.slice(0, MAX_REPLY_CHARS - 1)}…` : text, now);
       ctx.type = 'application/xml';
-      ctx.body = textReplyXml(msg.FromUserName, msg.ToUserName, text.length > MAX_REPLY_CHARS ? `${text.slice(0, MAX_REPLY_CHARS - 1)}…` : text, now);
+      ctx.body = safeMode ? sealReply(token, safeMode, xml, now) : xml;
     };
 
     if (msg.MsgType === 'event') {

@@ -5,6 +5,7 @@ import { chatFeedbackModel, conversationModel } from './conversation.js';
 import { counterModel } from './counter.js';
 import { faqEntryModel, kbMetaModel } from './faq-entry.js';
 import { otpCodeModel } from './otp-code.js';
+import { oaNonceModel } from './oa-nonce.js';
 import { notificationModel, outboxModel } from './queue-item.js';
 import { staffModel } from './staff.js';
 import { ticketModel } from './ticket.js';
@@ -24,6 +25,7 @@ export function createModels(conn: Connection) {
     KbMeta: kbMetaModel(conn),
     Conversation: conversationModel(conn),
     ChatFeedback: chatFeedbackModel(conn),
+    OaNonce: oaNonceModel(conn),
   };
 }
 export type Models = ReturnType<typeof createModels>;
