@@ -23,3 +23,24 @@ export function redactError<E>(err: E, known: ReadonlyArray<string | undefined> 
   clean.stack = err.stack ? redactSecrets(err.stack, known) : undefined;
   return clean as E;
 }
+
+/**
+ * The same client with every method's failure masked (sync throws and rejected promises alike), so no
+ * call site can forget: for SDK clients whose errors may echo credentials.
+ */
+export function maskErrors<T extends object>(client: T, known: ReadonlyArray<string | undefined>): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return function (this: unknown, ...args: unknown[]) {
+        try {
+          const out = value.apply(this === receiver ? target : this, args);
+          return out instanceof Promise ? out.catch((err: unknown) => Promise.reject(redactError(err, known))) : out;
+        } catch (err) {
+          throw redactError(err, known);
+        }
+      };
+    },
+  });
+}

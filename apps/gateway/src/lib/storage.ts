@@ -1,8 +1,10 @@
 // Object storage on any S3 service through the minio client: presigned POST uploads, presigned GET
-// links, and the small reads the gateway needs to check what a citizen uploaded.
+// links, and the small reads the gateway needs to check what a citizen uploaded. Errors leave with the
+// access and secret keys masked (an S3 error can echo the request's credentials and string to sign).
 import * as Minio from 'minio';
 import { CopyDestinationOptions, CopySourceOptions } from 'minio';
 import type { S3Settings } from '../services/manager.js';
+import { maskErrors } from './redact.js';
 
 function clientFor(endpoint: string, s: S3Settings): Minio.Client {
   const url = new URL(endpoint);
@@ -30,8 +32,9 @@ export class Storage {
   readonly bucket: string;
 
   constructor(settings: S3Settings, publicEndpoint?: string) {
-    this.client = clientFor(settings.endpoint, settings);
-    this.signer = publicEndpoint ? clientFor(publicEndpoint, settings) : this.client;
+    const secrets = [settings.secretKey, settings.accessKey];
+    this.client = maskErrors(clientFor(settings.endpoint, settings), secrets);
+    this.signer = publicEndpoint ? maskErrors(clientFor(publicEndpoint, settings), secrets) : this.client;
     this.bucket = settings.bucket;
   }
 
