@@ -25,6 +25,16 @@ export interface SoftmaxModel<L extends string> {
   readonly labels: readonly L[];
   /** Probability per label (sums to 1); empty when the model knows none of the features. */
   probabilities(features: readonly string[]): Map<L, number>;
+  /** The trained weights, to rebuild the model elsewhere (another thread, a cache file). */
+  state(): SoftmaxState<L>;
+}
+
+/** A trained model as plain data: feature names, feature-major weights, biases. */
+export interface SoftmaxState<L extends string> {
+  labels: L[];
+  features: string[];
+  weights: Float32Array;
+  bias: Float32Array;
 }
 
 export function trainSoftmax<L extends string>(labels: readonly L[], examples: readonly SoftmaxRow<L>[], opts: SoftmaxOptions): SoftmaxModel<L> {
@@ -62,6 +72,17 @@ export function trainSoftmax<L extends string>(labels: readonly L[], examples: r
       }
     }
   }
+  return modelOf(labels, ids, w, b, rows.length > 0);
+}
+
+/** The model a state describes (weights kept at 32 bits there: ample for ranking, half the memory). */
+export function softmaxFromState<L extends string>(state: SoftmaxState<L>): SoftmaxModel<L> {
+  const ids = new Map(state.features.map((f, i) => [f, i]));
+  return modelOf(state.labels, ids, Float64Array.from(state.weights), Float64Array.from(state.bias), state.features.length > 0);
+}
+
+function modelOf<L extends string>(labels: readonly L[], ids: Map<string, number>, w: Float64Array, b: Float64Array, trained: boolean): SoftmaxModel<L> {
+  const K = labels.length;
   return {
     labels,
     probabilities(features) {
@@ -71,12 +92,13 @@ export function trainSoftmax<L extends string>(labels: readonly L[], examples: r
         if (id !== undefined) known.push(id);
       }
       const out = new Map<L, number>();
-      if (known.length === 0 || rows.length === 0) return out;
+      if (known.length === 0 || !trained) return out;
       const p = new Float64Array(K);
       softmax(known, w, b, p);
       for (let k = 0; k < K; k++) out.set(labels[k]!, p[k]!);
       return out;
     },
+    state: () => ({ labels: [...labels], features: [...ids.keys()], weights: Float32Array.from(w), bias: Float32Array.from(b) }),
   };
 }
 

@@ -1,0 +1,27 @@
+// Runs CPU-heavy work (training a model, building an index) on a worker thread, so a process keeps
+// answering while it trains. The task is a module exporting `run(input)`; the result comes back by
+// structured clone (typed arrays are transferred, not copied, when the task lists them).
+import { Worker } from 'node:worker_threads';
+
+const RUNNER = new URL('./worker-runner.mjs', import.meta.url);
+
+export function runInWorker<I, O>(task: URL, input: I): Promise<O> {
+  return new Promise<O>((resolve, reject) => {
+    // The runner registers tsx in its own thread, whether the process was started by tsx or by vitest.
+    const worker = new Worker(RUNNER, { workerData: { task: task.href, input }, execArgv: [] });
+    let settled = false;
+    worker.once('message', (msg: { ok: true; output: O } | { ok: false; error: string }) => {
+      settled = true;
+      if (msg.ok) resolve(msg.output);
+      else reject(new Error(msg.error));
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`worker exited with code ${code} before answering`));
+    });
+  });
+}
