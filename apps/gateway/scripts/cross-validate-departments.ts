@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { DEFAULT_DEPARTMENTS } from './src/config.js';
-import { trainDepartmentModel, type LabelledWorkOrder } from './src/dispatch/department-model.js';
+import { DEFAULT_DEPARTMENTS } from '../src/config.js';
+import { trainDepartmentModel, type LabelledWorkOrder } from '../src/dispatch/department-model.js';
 const dir = 'src/dispatch/training/departments';
 const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
 const read = (f: string) => readFileSync(`${dir}/${f}`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as LabelledWorkOrder);
