@@ -60,6 +60,23 @@ describe('report page', () => {
     m.unmount();
   });
 
+  it('signs in before a photo is picked, so its upload has a session', async () => {
+    const { mediaPlatform } = await import('../../upload/media');
+    session.set(null);
+    const m = await mount(<ReportPage />);
+    await m.click(m.one('add-image'));
+    await flush();
+    // H5 cannot sign in silently: the login page opens (and returns here), and nothing was picked.
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/sub/login/index?redirect=%2Fpages%2Freport%2Findex' });
+    expect(mediaPlatform.pick).not.toHaveBeenCalled();
+
+    session.set({ token: 'tok', citizen: { id: 'c1', phoneMasked: '138****0000' } });
+    await m.click(m.one('add-image'));
+    await flush();
+    expect(mediaPlatform.pick).toHaveBeenCalledWith('image', 9);
+    m.unmount();
+  });
+
   it('does not send an incomplete form and says why', async () => {
     const m = await mount(<ReportPage />);
     await m.click(m.one('report-submit'));

@@ -115,6 +115,9 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     );
 
   const addMedia = async (kind: MediaKind) => {
+    // Uploads need a session: sign in first (silently with WeChat on the mini-program), so a citizen's
+    // very first photo does not come back refused.
+    if (!(await opts.ensureSignedIn())) return;
     try {
       const picked = await mediaPlatform.pick(kind, remainingSlots(store.get(), kind));
       if (!picked.length) return;
