@@ -193,9 +193,14 @@ export class PageDriver {
 
   /** Elements with this data-testid that the simulator has rendered, in document order. */
   findAll(testId: string, within?: TaroNode): Element[] {
+    return this.findWhere((n) => n.props?.['data-testid'] === testId, within);
+  }
+
+  /** Rendered elements whose Taro node matches (e.g. by class, for parts of NutUI without test ids). */
+  findWhere(match: (n: TaroNode) => boolean, within?: TaroNode): Element[] {
     const out: Element[] = [];
     walk(within ?? this.root(), (n) => {
-      if (n.props?.['data-testid'] === testId && this.renderedOrNull(n)) out.push(this.wrap(n));
+      if (match(n) && this.renderedOrNull(n)) out.push(this.wrap(n));
     });
     return out;
   }
@@ -235,7 +240,40 @@ export class PageDriver {
   async tapDom(dom: HTMLElement): Promise<void> {
     this.wx.gesture();
     dispatch(dom, 'tap', { x: 0, y: 0 });
+    const button = this.openTypeButton(dom);
+    // WeChat answers an open-type button on its own time (it may first wait for the privacy pop-up).
+    if (button) this.openTypes.push(this.fireOpenType(button.dom, button.node));
     await settle();
+  }
+
+  /** What WeChat did after taps on open-type buttons (each resolves once its event was fired). */
+  readonly openTypes: Array<Promise<void>> = [];
+
+  /** The `<button open-type>` a tap on `dom` lands on, if it is enabled (WeChat ignores disabled ones). */
+  private openTypeButton(dom: HTMLElement): { dom: HTMLElement; node: TaroNode } | null {
+    for (let el: HTMLElement | null = dom; el && el !== this.component.dom; el = el.parentElement) {
+      if (el.tagName.toLowerCase() !== 'wx-button') continue;
+      const sid = el.getAttribute('data-sid');
+      const node = sid ? this.nodeBySid(sid) : null;
+      if (!node?.props.openType || node.props.disabled) return null;
+      return { dom: el, node };
+    }
+    return null;
+  }
+
+  private async fireOpenType(dom: HTMLElement, node: TaroNode): Promise<void> {
+    const id = String((node as TaroNode & { id?: string }).id || node.uid || node.sid);
+    const answer = await this.wx.openType(String(node.props.openType), { id });
+    if (answer) dispatch(dom, answer.event, answer.detail);
+    await settle();
+  }
+
+  nodeBySid(sid: string): TaroNode | null {
+    let hit: TaroNode | null = null;
+    walk(this.root(), (n) => {
+      if (!hit && n.sid === sid) hit = n;
+    });
+    return hit;
   }
 
   /** Types into the input or textarea carrying (or inside the element carrying) this test id. */
