@@ -80,7 +80,10 @@ export default function TicketDetailPage() {
     else void load();
     void loadSubscriptions();
   }, [id]);
-  usePullDownRefresh(() => void load());
+  usePullDownRefresh(() => {
+    void load();
+    void loadSubscriptions(); // grants may have been spent on messages meanwhile
+  });
   // Back on the page, the grants may have been spent on messages meanwhile (the first show loads above).
   useDidShow(() => {
     if (Date.now() - subscriptionsAt.current > 2000) void loadSubscriptions();
