@@ -133,6 +133,8 @@ export async function launchApp(o: LaunchOptions): Promise<MiniApp> {
   appConfig.onShow?.call(appConfig, launch);
 
   const opened: PageDriver[] = [];
+  /** Simulator component ids of the pages loaded in this launch. */
+  const loaded = new Map<string, string>();
   const app: MiniApp = {
     wx,
     files,
@@ -141,7 +143,10 @@ export async function launchApp(o: LaunchOptions): Promise<MiniApp> {
     async openPage(path, query = {}) {
       currentPath = path.replace(/^\/+/, '');
       currentQuery = query;
-      const id = sim.load(join(codeDir, currentPath), { rootPath: codeDir });
+      // A page's chunk runs once per process (webpack keeps it), so a second instance of a page (two
+      // tickets opened one after the other) renders again from the definition the first load made.
+      const id = loaded.get(currentPath) ?? sim.load(join(codeDir, currentPath), { rootPath: codeDir });
+      loaded.set(currentPath, id);
       const comp = sim.render(id);
       const parent = document.createElement('div');
       document.body.appendChild(parent);
@@ -334,6 +339,12 @@ export class PageDriver {
 
   waitForText(text: string | RegExp, timeoutMs = 15_000): Promise<true> {
     return this.waitFor(() => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text())), timeoutMs, `text ${String(text)}`);
+  }
+
+  /** The citizen pulls the page down to refresh it (the page's onPullDownRefresh). */
+  async pullDown(): Promise<void> {
+    this.instance.onPullDownRefresh.call(this.instance);
+    await settle();
   }
 
   hide(): void {
