@@ -409,6 +409,16 @@ export class Element {
     return out;
   }
 
+  /**
+   * The attributes the compiled template gave the rendered node (what j-component's toJSON reports:
+   * e.g. aria-label, as WeChat's screen reader would read it), not Taro's own element data.
+   */
+  renderedAttrs(): Record<string, unknown> {
+    const vt = (this.page.rendered(this.node) as HTMLElement & { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }).__wxElement?._vt;
+    // WeChat's compiler hands attribute names over camel-cased (ariaLabel): named here as written in WXML.
+    return Object.fromEntries((vt?.attrs ?? []).map((a) => [a.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), a.value]));
+  }
+
   /** The value of the field as the rendered input holds it. */
   value(): string {
     return String(this.field().props.value ?? '');
