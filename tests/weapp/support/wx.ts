@@ -170,6 +170,11 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
   const request = createRequest(net);
   const uploadFile = createUploadFile(net);
 
+  /** A media API's source file, or WeChat's failure when the phone no longer has it. */
+  const readSource = (name: string, src: string): Buffer => {
+    if (!files.existing(src)) throw new Error(`${name}:fail file not found`);
+    return files.read(src);
+  };
   const fsManager = () => createFileSystemManager(files, async, unhandled);
   const privacy = new PrivacyCheck(opts.device.dataDir, () => opts.currentPage()?.route ?? '');
 
@@ -226,7 +231,7 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     }),
     compressImage: async<Opts>('compressImage', async (o) => {
       record('compressImage', o);
-      const input = files.read(o.src);
+      const input = readSource('compressImage', o.src);
       const meta = await sharp(input).metadata();
       let img = sharp(input);
       const width = o.compressedWidth as number | undefined;
@@ -238,11 +243,11 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     compressVideo: async<Opts>('compressVideo', (o) => {
       record('compressVideo', o);
       // Transcoding needs ffmpeg; the copy keeps the file real and the answer's shape right.
-      const tempFilePath = files.newTemp('.mp4', files.read(o.src), 'http');
+      const tempFilePath = files.newTemp('.mp4', readSource('compressVideo', o.src), 'http');
       return { tempFilePath, size: Math.ceil(files.read(tempFilePath).length / 1024) };
     }),
     getImageInfo: async<Opts>('getImageInfo', async (o) => {
-      const meta = await sharp(files.read(o.src)).metadata();
+      const meta = await sharp(readSource('getImageInfo', o.src)).metadata();
       return { width: meta.width, height: meta.height, path: o.src, orientation: 'up', type: meta.format === 'jpeg' ? 'jpeg' : meta.format };
     }),
     previewImage: async<Opts>('previewImage', (o) => (record('previewImage', o), {})),
