@@ -85,6 +85,11 @@ export function saveDraft(store: KeyValueStore, draft: ReportDraft): boolean {
   return writeJson(store, STORAGE_KEYS.reportDraft, draft);
 }
 
+/** Removes the saved draft (a blank form has nothing worth keeping). */
+export function forgetDraft(store: KeyValueStore): void {
+  store.remove(STORAGE_KEYS.reportDraft);
+}
+
 /**
  * Reads the saved draft. Attachments with a kept copy of their file come back usable (finished ones
  * as they were, unfinished ones queued again); the others come back failed (see restoreAttachments).

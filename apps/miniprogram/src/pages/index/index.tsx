@@ -139,7 +139,9 @@ export default function HomePage() {
   useShareAppMessage(() => ({ title: '民呼 12345 · 有事找政府，一问就知道', path: TAB.home }));
 
   useEffect(() => {
-    writeJson(taroStore, STORAGE_KEYS.chat, toSaved(state));
+    // An empty chat (a new phone, or just signed out) leaves nothing on the device.
+    if (state.items.length) writeJson(taroStore, STORAGE_KEYS.chat, toSaved(state));
+    else taroStore.remove(STORAGE_KEYS.chat);
   }, [state]);
   // Signing out wipes the chat history, the one on screen too.
   useEffect(() => onLocalDataCleared(() => dispatch({ type: 'clear' })), []);

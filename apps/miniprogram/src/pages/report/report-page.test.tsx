@@ -77,6 +77,21 @@ describe('report page', () => {
     m.unmount();
   });
 
+  it('signing out elsewhere empties the form and leaves no draft behind on the device', async () => {
+    saveDraft(taroStore, { ...emptyDraft(), description: '小区门口的垃圾三天没有清运了', contactPhone: '13800000000' });
+    const m = await mount(<ReportPage />);
+    expect(m.one('description-input').getAttribute('value')).toBe('小区门口的垃圾三天没有清运了');
+    const { clearLocalData } = await import('../../lib/local-data');
+    await clearLocalData();
+    await flush();
+    // Later than the form's own save after a change (300 ms): nothing may come back.
+    await new Promise((r) => setTimeout(r, 400));
+    await flush();
+    expect(m.one('description-input').getAttribute('value')).toBe('');
+    expect(taroStore.get('minhu.reportDraft.v1')).toBeNull();
+    m.unmount();
+  });
+
   it('does not send an incomplete form and says why', async () => {
     const m = await mount(<ReportPage />);
     await m.click(m.one('report-submit'));

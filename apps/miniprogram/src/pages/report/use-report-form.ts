@@ -9,7 +9,7 @@ import { toUserMessage, isApiError } from '../../api/errors';
 import { hasVerifiedPhone } from '../../lib/auth';
 import { onLocalDataCleared } from '../../lib/local-data';
 import { taroStore } from '../../lib/storage';
-import { emptyDraft, fromChatDraft, isBlankDraft, restoreDraft, saveDraft, takeHandoff, type ReportDraft } from '../../report/draft';
+import { emptyDraft, forgetDraft, fromChatDraft, isBlankDraft, restoreDraft, saveDraft, takeHandoff, type ReportDraft } from '../../report/draft';
 import { uploadRecovery } from '../../report/recover-uploads';
 import { createSubmitter } from '../../report/submitter';
 import type { ReportField } from '../../report/validate';
@@ -42,7 +42,10 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
   const filed = useRef(new Set<string>());
   const persist = () => {
     const d = latest.current();
-    if (!filed.current.has(d.idempotencyKey)) saveDraft(taroStore, { ...d, updatedAt: Date.now() });
+    if (filed.current.has(d.idempotencyKey)) return;
+    // Nothing typed or attached (a new form, or just signed out): nothing of the citizen's stays on the device.
+    if (isBlankDraft(d)) forgetDraft(taroStore);
+    else saveDraft(taroStore, { ...d, updatedAt: Date.now() });
   };
 
   // Save shortly after every change, and at once when the page hides or the browser tab goes away.
@@ -180,7 +183,7 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
         filed.current.add(out.filed.idempotencyKey);
         releaseFiles(out.filed.attachments);
         replaceDraft(out.next, { keepFiles: true });
-        saveDraft(taroStore, out.next);
+        forgetDraft(taroStore); // the filed draft must not come back
         opts.onFiled(out.ticket);
       } else if (out.reason === 'invalid') {
         setErrors(out.validation.errors);
