@@ -57,6 +57,7 @@ const AttachmentSavedSchema = z.looseObject({
   size: z.number(),
   savedPath: z.string().optional(),
   savedSize: z.number().optional(),
+  savedThumb: z.string().optional(),
   status: z.enum(['queued', 'compressing', 'uploading', 'done', 'failed']),
   progress: z.number(),
   retryable: z.boolean(),

@@ -15,7 +15,7 @@ import { createSubmitter } from '../../report/submitter';
 import type { ReportField } from '../../report/validate';
 import { validateDraft } from '../../report/validate';
 import { createAttachmentStore } from '../../upload/attachment-store';
-import { addPicked, remainingSlots, summarize, type Attachment, type PickedFile } from '../../upload/attachments';
+import { addPicked, keptPaths, remainingSlots, summarize, type Attachment, type PickedFile } from '../../upload/attachments';
 import { mediaPlatform } from '../../upload/media';
 import { UploadFailure } from '../../upload/platform';
 import { createUploadRunner } from '../../upload/runner';
@@ -66,7 +66,7 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
   }, []);
 
   /** Kept copies of these attachments are no longer needed. */
-  const releaseFiles = (list: Attachment[]) => void mediaPlatform.release(list.map((a) => a.savedPath).filter((p): p is string => !!p));
+  const releaseFiles = (list: Attachment[]) => void mediaPlatform.release(list.flatMap(keptPaths));
 
   const replaceDraft = (next: ReportDraft, opts: { keepFiles?: boolean } = {}) => {
     const dropped = store.get().filter((a) => !next.attachments.some((b) => b.localId === a.localId));
@@ -108,12 +108,14 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     if (field && errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  /** Copies each accepted file where it outlives the app, so the draft keeps it across launches. */
+  /** Copies each accepted file (and a video's poster) where it outlives the app, so the draft keeps them across launches. */
   const keepFiles = async (picked: PickedFile[]): Promise<PickedFile[]> =>
     Promise.all(
       picked.map(async (p) => {
         const savedPath = await mediaPlatform.keep(p);
-        return savedPath ? { ...p, path: savedPath, savedPath, savedSize: p.size } : p;
+        if (!savedPath) return p;
+        const savedThumb = p.thumb ? await mediaPlatform.keep({ ...p, localId: `${p.localId}-poster`, path: p.thumb }) : null;
+        return { ...p, path: savedPath, savedPath, savedSize: p.size, ...(savedThumb ? { thumb: savedThumb, savedThumb } : {}) };
       }),
     );
 
