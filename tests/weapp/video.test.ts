@@ -1,6 +1,7 @@
 // A video over 8 MB on the mini-program: the app asks WeChat's compressVideo first (the stand-in copies
 // the file, so the result is no smaller and the original is sent), and the upload is given time for
-// its size instead of a fixed limit. MinIO gets every byte, and the ticket files with the video.
+// its size instead of a fixed limit. MinIO gets every byte; the video and its poster are kept, so the
+// tile still shows it after a relaunch; and the ticket files with the video.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPhone } from '../support/gateway.js';
 import { launchApp, missingTemplates, unhandledRejections, type MiniApp, type PageDriver } from './support/app-harness.js';
@@ -13,6 +14,7 @@ const BYTES = 9 * 1024 * 1024;
 
 let be: Backend;
 let app: MiniApp;
+const apps: MiniApp[] = [];
 let report: PageDriver;
 let video: Awaited<ReturnType<typeof bigVideoPick>>;
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   agreePrivacyOnPhone(be.dataDir);
   video = await bigVideoPick(be.picsDir, 'VID_20261203_1800.mp4', BYTES);
   app = await launchApp({ dataDir: be.dataDir, gatewayUrl: be.gw.url, wechat: be.wechat, openid: 'o-weapp-video', script: { picks: [[video]] } });
+  apps.push(app);
   app.wx.setUploadPace(256 * 1024, 0); // a good signal: the test is about the limits, not the wait
   report = await app.openPage('pages/report/index');
 });
@@ -41,6 +44,9 @@ describe('a long video on the mini-program', () => {
     expect(quality).toBe('medium');
     expect(src).toMatch(/^wxfile:\/\/usr\/minhu-drafts\/[A-Za-z0-9_-]+\.mp4$/);
     expect(app.files.read(src).length).toBe(BYTES);
+    // Its poster is kept beside it: WeChat's temp thumbnail dies with the process.
+    const name = src.split('/').at(-1)!.replace(/\.mp4$/, '');
+    expect(be.keptFiles().sort()).toEqual([`${name}-poster.jpg`, `${name}.mp4`]);
   });
 
   it('is uploaded whole, with a timeout that grows with its size', async () => {
@@ -61,6 +67,19 @@ describe('a long video on the mini-program', () => {
     expect(await be.objectSize(uploadId)).toBe(BYTES);
   });
 
+  it('after a relaunch the tile still shows the video’s poster, from its kept copy', async () => {
+    await report.waitFor(() => String(app.wx.api.getStorageSync('minhu.reportDraft.v1')).includes('"status":"done"'), 5_000, 'the draft to be saved');
+    app.kill();
+    app = await launchApp({ dataDir: be.dataDir, gatewayUrl: be.gw.url, wechat: be.wechat, openid: 'o-weapp-video' });
+    apps.push(app);
+    report = await app.openPage('pages/report/index');
+    await report.waitFor(() => tile()?.text().includes('已上传'), 10_000, 'the restored video');
+    const [poster] = tile()!.imageSources();
+    expect(poster).toMatch(/^wxfile:\/\/usr\/minhu-drafts\/[A-Za-z0-9_-]+-poster\.jpg$/);
+    expect(app.files.existing(poster!)).not.toBeNull();
+    expect(app.wx.network.filter((n) => n.api === 'uploadFile')).toEqual([]); // done stays done
+  });
+
   it('files with the ticket: the gateway checks and keeps the MP4', async () => {
     await report.input('description-input', '幸福路夜市每晚占道经营到凌晨，车辆无法通行，视频拍下了现场情况。');
     await report.input('address-input', '幸福路夜市');
@@ -76,7 +95,7 @@ describe('a long video on the mini-program', () => {
   });
 
   it('called no wx API the stand-in lacks, drew every element, and left no rejection unhandled', () => {
-    expect(app.wx.unhandled).toEqual([]);
+    expect(apps.flatMap((a) => a.wx.unhandled)).toEqual([]);
     expect(missingTemplates).toEqual(new Set());
     expect(unhandledRejections).toEqual([]);
   });
