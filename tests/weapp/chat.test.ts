@@ -1,9 +1,10 @@
-// 智能问答 in the compiled mini-program: an emergency gets the call-now banner and a tap dials through
-// wx.makePhoneCall; a complaint gets the one-tap offer, whose draft reaches 我要反映 through wx storage
-// and wx.switchTab. Real gateway and chat engine behind wx.request.
+// 智能问答 in the compiled mini-program: an emergency gets the call-now banner, and the standing strip
+// under the greeting dials 110, 119 or 120 as tapped, each labelled for WeChat's screen reader; a
+// complaint gets the one-tap offer, whose draft reaches 我要反映 through wx storage and wx.switchTab.
+// Real gateway and chat engine behind wx.request.
 import type { ChatMessageResponse } from '@minhu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type MiniApp, type PageDriver } from './support/app-harness.js';
+import { launchApp, missingTemplates, type MiniApp, type PageDriver } from './support/app-harness.js';
 import { startBackend, type Backend } from './support/backend.js';
 
 let be: Backend;
@@ -47,15 +48,30 @@ describe('智能问答 on the mini-program', () => {
     expect(banner.find('call-119').text()).toContain('火警 · 点击拨打');
     expect(bubble.text()).toContain(answer.reply.text.slice(0, 20));
 
-    await home.tap(banner.find('call-119'));
-    await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === 1, 5_000, 'makePhoneCall');
-    expect(app.wx.callsOf('makePhoneCall')[0]).toMatchObject({ args: { phoneNumber: '119' }, gesture: true });
+    // Each number on the banner dials itself, and carries its label in what the simulator rendered.
+    for (const n of answer.reply.emergencyNumbers!) {
+      const before = app.wx.callsOf('makePhoneCall').length;
+      expect(banner.find(`call-${n}`).renderedAttrs()['aria-label']).toBe(`拨打 ${n}`);
+      await home.tap(banner.find(`call-${n}`));
+      await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === before + 1, 5_000, `makePhoneCall ${n}`);
+      expect(app.wx.callsOf('makePhoneCall').at(-1)).toMatchObject({ args: { phoneNumber: n }, gesture: true });
+    }
+    expect(banner.renderedAttrs()['aria-role']).toBe('alert');
+  });
 
-    // The standing line under the greeting names 110 / 119 / 120 and dials 110.
-    expect(home.text()).toContain('请直接拨打 110 / 119 / 120');
-    await home.tap('遇到火灾、受伤、违法犯罪等紧急情况，请直接拨打 110 / 119 / 120');
-    await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === 2, 5_000, 'second makePhoneCall');
-    expect(app.wx.callsOf('makePhoneCall')[1]!.args).toEqual({ phoneNumber: '110' });
+  it('the emergency strip under the greeting dials the number tapped: 110, 119 and 120 each', async () => {
+    const strip = home.find('emergency-strip');
+    expect(strip.text()).toContain('遇到火灾、受伤、违法犯罪等紧急情况，请直接拨打');
+    for (const [n, label] of [['110', '报警'], ['119', '火警'], ['120', '急救']] as const) {
+      const call = strip.find(`sos-${n}`);
+      expect(call.text()).toBe(`${n}${label}`);
+      // What WeChat's screen reader gets: the template's aria-* as the simulator rendered them.
+      expect(call.renderedAttrs()).toMatchObject({ 'aria-label': `拨打 ${n}`, 'aria-role': 'button' });
+      const before = app.wx.callsOf('makePhoneCall').length;
+      await home.tap(call);
+      await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === before + 1, 5_000, `makePhoneCall ${n}`);
+      expect(app.wx.callsOf('makePhoneCall').at(-1)).toMatchObject({ args: { phoneNumber: n }, gesture: true });
+    }
   });
 
   it('turns a complaint into a prefilled report through storage and switchTab', async () => {
@@ -81,8 +97,9 @@ describe('智能问答 on the mini-program', () => {
     await report.waitFor(() => String(app.wx.api.getStorageSync('minhu.reportDraft.v1')).includes('幸福路88号'), 5_000, 'the draft to be saved');
   });
 
-  it('talked only to the gateway, and called no wx API the stand-in lacks', () => {
+  it('talked only to the gateway, called no wx API the stand-in lacks, and drew every element', () => {
     expect(app.wx.unhandled).toEqual([]);
+    expect(missingTemplates).toEqual(new Set());
     expect(new Set(app.wx.network.map((n) => new URL(n.sentTo).origin))).toEqual(new Set([be.gw.url]));
   });
 });

@@ -1,9 +1,13 @@
 // The `wx` stand-in itself, without the app: what the journeys (and fixes of the app) rely on — storage
 // and saved files outlive a relaunch while temp files do not, uploads and requests are real HTTP with
-// WeChat's answers and errMsg, promise style without callbacks, and unknown APIs are loud.
+// WeChat's answers and errMsg, promise style without callbacks, the privacy check waits for the app's
+// listener like WeChat, open-type buttons answer like WeChat, and unknown APIs are loud.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeJpeg } from '../support/media.js';
 import { startBackend, type Backend } from './support/backend.js';
 import { DeviceFiles, USER_DATA_PATH } from './support/device-files.js';
@@ -124,6 +128,81 @@ describe('the wx stand-in', () => {
     const port = (silent.address() as AddressInfo).port;
     const late = await answer(wx.api.request, { url: `http://127.0.0.1:${port}/slow`, timeout: 300 });
     expect(late).toMatchObject({ ok: false, res: { errMsg: 'request:fail timeout' } });
+  });
+
+  it('keeps draft files in a folder of USER_DATA_PATH: mkdir, saveFile into it, rmdir', async () => {
+    const { wx, files } = device();
+    const fs = wx.api.getFileSystemManager();
+    const dir = `${USER_DATA_PATH}/kept`;
+    expect(await answer(fs.mkdir, { dirPath: `${dir}/a/b` })).toMatchObject({ ok: false, res: { errMsg: expect.stringMatching(/^mkdir:fail no such file/) } });
+    expect((await answer(fs.mkdir, { dirPath: dir, recursive: true })).ok).toBe(true);
+    expect(await answer(fs.mkdir, { dirPath: dir })).toMatchObject({ ok: false, res: { errMsg: expect.stringMatching(/^mkdir:fail file already exists/) } });
+    const temp = files.newTemp('.jpg', await makeJpeg(32, 32));
+    expect((await answer(fs.saveFile, { tempFilePath: temp, filePath: `${dir}/p.jpg` })).res.savedFilePath).toBe(`${dir}/p.jpg`);
+    expect(await answer(fs.rmdir, { dirPath: dir })).toMatchObject({ ok: false, res: { errMsg: expect.stringMatching(/^rmdir:fail directory not empty/) } });
+    expect((await answer(fs.rmdir, { dirPath: dir, recursive: true })).ok).toBe(true);
+    expect(files.existing(`${dir}/p.jpg`)).toBeNull();
+    expect(await answer(fs.mkdir, { dirPath: 'wxfile://tmp_x' })).toMatchObject({ ok: false, res: { errMsg: expect.stringMatching(/^mkdir:fail permission denied/) } });
+  });
+
+  it('runs WeChat’s privacy check: personal-data APIs wait for the listener; agree needs a tapped agree button; consent is remembered', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'minhu-privacy-'));
+    const phone = (): WxStandin => {
+      const files = new DeviceFiles(dataDir);
+      return createWx({
+        device: { dataDir, files, storage: new DeviceStorage(dataDir) },
+        gatewayUrl: be.gw.url,
+        apiBase: bakedApiBase(),
+        wechat: be.wechat,
+        appJson: { pages: ['pages/index/index'] },
+        script: { ...defaultScript('o-standin'), location: { name: '天安门', address: '东长安街', latitude: 39.9, longitude: 116.4 } },
+        simulatorApis: {},
+        currentPage: () => ({ route: 'pages/index/index' }),
+      });
+    };
+    const wx = phone();
+    // Without a listener WeChat refuses at once.
+    await expect(wx.api.chooseLocation()).rejects.toEqual({ errMsg: 'chooseLocation:fail privacy permission is not authorized', errno: 104 });
+
+    const asked: Array<{ resolve: (a: unknown) => void; referrer: string }> = [];
+    wx.api.onNeedPrivacyAuthorization((resolve: (a: unknown) => void, info: { referrer: string }) => asked.push({ resolve, referrer: info.referrer }));
+    const refused = wx.api.chooseLocation();
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]!.referrer).toBe('pages/index/index');
+    asked[0]!.resolve({ event: 'disagree' });
+    await expect(refused).rejects.toEqual({ errMsg: 'chooseLocation:fail privacy permission is not authorized', errno: 104 });
+
+    // "agree" for a button nobody tapped is a breach of the rules, and the API fails.
+    const forged = wx.api.chooseLocation();
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    asked[1]!.resolve({ event: 'agree', buttonId: 'agree-btn' });
+    await expect(forged).rejects.toMatchObject({ errno: 104 });
+    expect(wx.privacy.violations).toEqual(['chooseLocation: agree with button "agree-btn", which was not tapped']);
+
+    const allowed = wx.api.chooseLocation();
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    expect(await wx.openType('agreePrivacyAuthorization', { id: 'agree-btn' })).toEqual({ event: 'agreeprivacyauthorization', detail: {} });
+    asked[2]!.resolve({ event: 'agree', buttonId: 'agree-btn' });
+    await expect(allowed).resolves.toMatchObject({ errMsg: 'chooseLocation:ok', latitude: 39.9 });
+
+    // The next launch on this phone: no more asking.
+    const later = phone();
+    later.api.onNeedPrivacyAuthorization(() => asked.push({ resolve: () => undefined, referrer: 'again' }));
+    await expect(later.api.chooseLocation()).resolves.toMatchObject({ errMsg: 'chooseLocation:ok' });
+    expect(asked).toHaveLength(3);
+    expect(await later.api.getPrivacySetting()).toMatchObject({ needAuthorization: false });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers a getPhoneNumber button with a code the WeChat stand-in knows, or the refusal', async () => {
+    const { wx } = device();
+    wx.privacy.agreeButtonTapped('setup'); // consent given earlier on this phone
+    wx.script.phoneNumber = '13912345678';
+    const ok = await wx.openType('getPhoneNumber', { id: 'b1' });
+    expect(ok).toEqual({ event: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:ok', code: expect.stringMatching(/^phonecode-/) } });
+    expect(be.wechat.phoneCodes.get(String(ok!.detail.code))).toEqual({ purePhoneNumber: '13912345678' });
+    wx.script.phoneNumber = 'deny';
+    expect(await wx.openType('getPhoneNumber', { id: 'b1' })).toEqual({ event: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } });
   });
 
   it('throws on an API it does not stand in, and lists it', () => {

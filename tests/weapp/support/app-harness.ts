@@ -133,6 +133,8 @@ export async function launchApp(o: LaunchOptions): Promise<MiniApp> {
   appConfig.onShow?.call(appConfig, launch);
 
   const opened: PageDriver[] = [];
+  /** Simulator component ids of the pages loaded in this launch. */
+  const loaded = new Map<string, string>();
   const app: MiniApp = {
     wx,
     files,
@@ -141,7 +143,10 @@ export async function launchApp(o: LaunchOptions): Promise<MiniApp> {
     async openPage(path, query = {}) {
       currentPath = path.replace(/^\/+/, '');
       currentQuery = query;
-      const id = sim.load(join(codeDir, currentPath), { rootPath: codeDir });
+      // A page's chunk runs once per process (webpack keeps it), so a second instance of a page (two
+      // tickets opened one after the other) renders again from the definition the first load made.
+      const id = loaded.get(currentPath) ?? sim.load(join(codeDir, currentPath), { rootPath: codeDir });
+      loaded.set(currentPath, id);
       const comp = sim.render(id);
       const parent = document.createElement('div');
       document.body.appendChild(parent);
@@ -193,9 +198,14 @@ export class PageDriver {
 
   /** Elements with this data-testid that the simulator has rendered, in document order. */
   findAll(testId: string, within?: TaroNode): Element[] {
+    return this.findWhere((n) => n.props?.['data-testid'] === testId, within);
+  }
+
+  /** Rendered elements whose Taro node matches (e.g. by class, for parts of NutUI without test ids). */
+  findWhere(match: (n: TaroNode) => boolean, within?: TaroNode): Element[] {
     const out: Element[] = [];
     walk(within ?? this.root(), (n) => {
-      if (n.props?.['data-testid'] === testId && this.renderedOrNull(n)) out.push(this.wrap(n));
+      if (match(n) && this.renderedOrNull(n)) out.push(this.wrap(n));
     });
     return out;
   }
@@ -235,7 +245,40 @@ export class PageDriver {
   async tapDom(dom: HTMLElement): Promise<void> {
     this.wx.gesture();
     dispatch(dom, 'tap', { x: 0, y: 0 });
+    const button = this.openTypeButton(dom);
+    // WeChat answers an open-type button on its own time (it may first wait for the privacy pop-up).
+    if (button) this.openTypes.push(this.fireOpenType(button.dom, button.node));
     await settle();
+  }
+
+  /** What WeChat did after taps on open-type buttons (each resolves once its event was fired). */
+  readonly openTypes: Array<Promise<void>> = [];
+
+  /** The `<button open-type>` a tap on `dom` lands on, if it is enabled (WeChat ignores disabled ones). */
+  private openTypeButton(dom: HTMLElement): { dom: HTMLElement; node: TaroNode } | null {
+    for (let el: HTMLElement | null = dom; el && el !== this.component.dom; el = el.parentElement) {
+      if (el.tagName.toLowerCase() !== 'wx-button') continue;
+      const sid = el.getAttribute('data-sid');
+      const node = sid ? this.nodeBySid(sid) : null;
+      if (!node?.props.openType || node.props.disabled) return null;
+      return { dom: el, node };
+    }
+    return null;
+  }
+
+  private async fireOpenType(dom: HTMLElement, node: TaroNode): Promise<void> {
+    const id = String((node as TaroNode & { id?: string }).id || node.uid || node.sid);
+    const answer = await this.wx.openType(String(node.props.openType), { id });
+    if (answer) dispatch(dom, answer.event, answer.detail);
+    await settle();
+  }
+
+  nodeBySid(sid: string): TaroNode | null {
+    let hit: TaroNode | null = null;
+    walk(this.root(), (n) => {
+      if (!hit && n.sid === sid) hit = n;
+    });
+    return hit;
   }
 
   /** Types into the input or textarea carrying (or inside the element carrying) this test id. */
@@ -298,6 +341,12 @@ export class PageDriver {
     return this.waitFor(() => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text())), timeoutMs, `text ${String(text)}`);
   }
 
+  /** The citizen pulls the page down to refresh it (the page's onPullDownRefresh). */
+  async pullDown(): Promise<void> {
+    this.instance.onPullDownRefresh.call(this.instance);
+    await settle();
+  }
+
   hide(): void {
     this.instance?.onHide?.call(this.instance);
   }
@@ -358,6 +407,16 @@ export class Element {
       if (n.nodeName === 'image') out.push(String(n.props.src ?? ''));
     });
     return out;
+  }
+
+  /**
+   * The attributes the compiled template gave the rendered node (what j-component's toJSON reports:
+   * e.g. aria-label, as WeChat's screen reader would read it), not Taro's own element data.
+   */
+  renderedAttrs(): Record<string, unknown> {
+    const vt = (this.page.rendered(this.node) as HTMLElement & { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }).__wxElement?._vt;
+    // WeChat's compiler hands attribute names over camel-cased (ariaLabel): named here as written in WXML.
+    return Object.fromEntries((vt?.attrs ?? []).map((a) => [a.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), a.value]));
   }
 
   /** The value of the field as the rendered input holds it. */

@@ -2,6 +2,7 @@
 // wired to it, on the run's SecantusDB and MinIO, plus a phone data folder and helpers to read the
 // server's state (tickets in the database, objects in storage).
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,12 +24,15 @@ export interface Backend {
   operator(): Promise<string>;
   /** The stored object's size in MinIO, or null when it is not there. */
   objectSize(uploadId: string): Promise<number | null>;
+  /** Names of the files the app keeps for drafts on the phone (USER_DATA_PATH/minhu-drafts). */
+  keptFiles(): string[];
   close(): Promise<void>;
 }
 
-export async function startBackend(env: Record<string, string> = {}): Promise<Backend> {
+/** `background`: the gateway's relay and queue workers run too (notifications to WeChat and SMS). */
+export async function startBackend(env: Record<string, string> = {}, opts: { background?: boolean } = {}): Promise<Backend> {
   const wechat = await startWechatStandin(WECHAT_APP_ID, WECHAT_APP_SECRET);
-  const gw = await startTestGateway({ WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_API_BASE: wechat.base, CHAT_IP_PER_MINUTE: '1000', ...env });
+  const gw = await startTestGateway({ WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_API_BASE: wechat.base, CHAT_IP_PER_MINUTE: '1000', ...env }, { background: opts.background });
   const dataDir = await mkdtemp(join(tmpdir(), 'minhu-phone-'));
   const picsDir = await mkdtemp(join(tmpdir(), 'minhu-pics-'));
   let op: string | null = null;
@@ -49,6 +53,10 @@ export async function startBackend(env: Record<string, string> = {}): Promise<Ba
       const record = await gw.deps.models.Upload.findById(uploadId).lean<{ objectKey: string }>();
       if (!record) return null;
       return (await gw.deps.storage.stat(record.objectKey))?.size ?? null;
+    },
+    keptFiles() {
+      const dir = join(dataDir, 'usr', 'minhu-drafts');
+      return existsSync(dir) ? readdirSync(dir) : [];
     },
     async close() {
       await gw.close();

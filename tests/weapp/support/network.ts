@@ -20,6 +20,10 @@ export interface NetworkLogEntry {
   body?: unknown;
   /** Progress events handed to onProgressUpdate listeners (uploads only). */
   progress?: ProgressEvent[];
+  /** The local file sent (uploads only). */
+  filePath?: string;
+  /** The timeout the app asked for, in ms (undefined: WeChat's default of 60 s). */
+  timeout?: number;
   error?: string;
 }
 
@@ -171,7 +175,7 @@ export interface ProgressEvent {
 
 export function createUploadFile(deps: NetworkDeps) {
   return function uploadFile(opts: Callbacks & { url: string; filePath: string; name: string; header?: Record<string, string>; formData?: Record<string, unknown>; timeout?: number }) {
-    const entry: NetworkLogEntry = { api: 'uploadFile', method: 'POST', url: opts.url, sentTo: '', progress: [] };
+    const entry: NetworkLogEntry = { api: 'uploadFile', method: 'POST', url: opts.url, sentTo: '', progress: [], filePath: opts.filePath, timeout: opts.timeout };
     deps.log.push(entry);
     const progressListeners = new Set<(p: ProgressEvent) => void>();
     let done = false;

@@ -3,14 +3,17 @@
 // WeChat login through the WeChat stand-in. UI-only APIs (modal, toast, navigation, phone calls)
 // are recorded and answered as the test says. Anything else throws and is listed in `unhandled`.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import type { WechatStandin } from '../../standins/wechat.js';
 import { DeviceFiles, USER_DATA_PATH } from './device-files.js';
+import { createFileSystemManager, removeFile } from './fs-manager.js';
 import { createRequest, createUploadFile, type NetworkLogEntry } from './network.js';
+import { PrivacyCheck } from './privacy.js';
 import { DeviceStorage } from './storage.js';
 import type { AppJson } from './weapp-build.js';
+import { answering, loudStub, stripCallbacks, type Opts } from './wx-answers.js';
 
 export interface WxCall {
   api: string;
@@ -44,6 +47,11 @@ export interface WxScript {
   location: { name: string; address: string; latitude: number; longitude: number } | 'cancel';
   /** The phone's position (WGS-84 and GCJ-02) for getLocation. */
   position: { wgs84: { latitude: number; longitude: number }; gcj02: { latitude: number; longitude: number } };
+  /**
+   * What the user does in WeChat's 手机号快速验证 sheet (a getPhoneNumber button): allow it with the
+   * number WeChat holds for them (a code for it is registered in the WeChat stand-in), or 'deny'.
+   */
+  phoneNumber: string | 'deny' | null;
 }
 
 /** 天安门广场 (a fixture point): GCJ-02 is what WeChat's map answers; WGS-84 is the same spot by GPS. */
@@ -60,6 +68,7 @@ export function defaultScript(openid: string): WxScript {
     subscribe: {},
     location: { name: '天安门广场', address: '北京市东城区东长安街', ...TIANANMEN.gcj02 },
     position: TIANANMEN,
+    phoneNumber: null,
   };
 }
 
@@ -90,50 +99,14 @@ export interface WxStandin {
   shutdown(): void;
   /** APIs the killed app's leftover timers tried to call. */
   deadCalls: string[];
+  /** WeChat's privacy check: its requests to the app's listener, and the app's breaches of its rules. */
+  privacy: PrivacyCheck;
+  /**
+   * What WeChat does when a `<button open-type="…">` is tapped: the detail of the event it then fires
+   * on the button (getphonenumber, agreeprivacyauthorization), or null when it fires none.
+   */
+  openType(type: string, button: { id: string }): Promise<{ event: string; detail: Record<string, unknown> } | null>;
 }
-
-function ok(name: string, extra: Record<string, unknown> = {}) {
-  return { errMsg: `${name}:ok`, ...extra };
-}
-
-type Opts = { success?: (r: any) => void; fail?: (r: any) => void; complete?: (r: any) => void; [k: string]: any };
-
-/**
- * Makes async APIs that answer like WeChat: through success/fail/complete, never synchronously, or —
- * when none of the three is given — as a Promise (WeChat's promise style; Taro relies on it for the
- * APIs it does not wrap, such as chooseMedia). Each fail answer's errMsg goes to `failures`.
- */
-const answering = (failures: string[]) =>
-  function wxAsync<T extends Opts>(name: string, body: (o: T) => Promise<Record<string, unknown>> | Record<string, unknown>) {
-    return (o: T = {} as T): Promise<unknown> | undefined => {
-      const promiseStyle = !o.success && !o.fail && !o.complete;
-      const answer = Promise.resolve()
-        .then(() => body(o))
-        .then(
-          (res) => ok(name, res),
-          (err: unknown) => {
-            const msg = err instanceof Error ? err.message : String(err);
-            // A WeChat-style failure is an answer; anything else is a fault of the stand-in itself.
-            if (!/^\w+:fail/.test(msg)) console.error(`[weapp] wx.${name} stand-in failed:`, err);
-            const r = { errMsg: msg.startsWith(`${name}:fail`) ? msg : `${name}:fail ${msg}` };
-            failures.push(r.errMsg);
-            throw r;
-          },
-        );
-      if (promiseStyle) return answer;
-      answer.then(
-        (r) => {
-          o.success?.(r);
-          o.complete?.(r);
-        },
-        (r) => {
-          o.fail?.(r);
-          o.complete?.(r);
-        },
-      );
-      return undefined;
-    };
-  };
 
 const SYSTEM = {
   brand: 'HUAWEI',
@@ -197,41 +170,13 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
   const request = createRequest(net);
   const uploadFile = createUploadFile(net);
 
-  const fsManager = () =>
-    loudObject('FileSystemManager', unhandled, {
-      getFileInfo: async<Opts>('getFileInfo', (o) => {
-        const real = files.existing(o.filePath);
-        if (!real) throw new Error(`getFileInfo:fail no such file or directory, open '${o.filePath}'`);
-        const size = files.read(o.filePath).length;
-        return o.digestAlgorithm ? { size, digest: files.digest(o.filePath, o.digestAlgorithm) } : { size };
-      }),
-      saveFile: async<Opts>('saveFile', (o) => ({ savedFilePath: files.save(o.tempFilePath, o.filePath) })),
-      getSavedFileList: async<Opts>('getSavedFileList', () => ({ fileList: files.savedList() })),
-      removeSavedFile: async<Opts>('removeSavedFile', (o) => removeFile(o.filePath, 'removeSavedFile')),
-      unlink: async<Opts>('unlink', (o) => removeFile(o.filePath, 'unlink')),
-      access: async<Opts>('access', (o) => {
-        const real = files.real(o.path);
-        if (!real || !existsSync(real)) throw new Error(`access:fail no such file or directory ${o.path}`);
-        return {};
-      }),
-      readdir: async<Opts>('readdir', (o) => {
-        const real = files.real(o.dirPath);
-        if (!real || !existsSync(real)) throw new Error(`readdir:fail no such file or directory ${o.dirPath}`);
-        return { files: readdirSync(real) };
-      }),
-      stat: async<Opts>('stat', (o) => {
-        const real = files.real(o.path);
-        if (!real || !existsSync(real)) throw new Error(`stat:fail no such file or directory ${o.path}`);
-        const st = statSync(real);
-        return { stats: { mode: st.mode, size: st.size, lastAccessedTime: Math.floor(st.atimeMs / 1000), lastModifiedTime: Math.floor(st.mtimeMs / 1000), isFile: () => st.isFile(), isDirectory: () => st.isDirectory() } };
-      }),
-    });
-  const removeFile = (path: string, name: string) => {
-    const real = files.existing(path);
-    if (!real) throw new Error(`${name}:fail no such file or directory ${path}`);
-    unlinkSync(real);
-    return {};
+  /** A media API's source file, or WeChat's failure when the phone no longer has it. */
+  const readSource = (name: string, src: string): Buffer => {
+    if (!files.existing(src)) throw new Error(`${name}:fail file not found`);
+    return files.read(src);
   };
+  const fsManager = () => createFileSystemManager(files, async, unhandled);
+  const privacy = new PrivacyCheck(opts.device.dataDir, () => opts.currentPage()?.route ?? '');
 
   const api: Record<string, any> = {
     env: { USER_DATA_PATH },
@@ -259,9 +204,10 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     getFileSystemManager: fsManager,
     saveFile: async<Opts>('saveFile', (o) => ({ savedFilePath: files.save(o.tempFilePath) })),
     getSavedFileList: async<Opts>('getSavedFileList', () => ({ fileList: files.savedList() })),
-    removeSavedFile: async<Opts>('removeSavedFile', (o) => removeFile(o.filePath, 'removeSavedFile')),
+    removeSavedFile: async<Opts>('removeSavedFile', (o) => removeFile(files, o.filePath, 'removeSavedFile')),
     chooseMedia: async<Opts>('chooseMedia', async (o) => {
       record('chooseMedia', o);
+      await privacy.gate('chooseMedia');
       const next = opts.script.picks.shift();
       if (next === undefined) throw new Error('chooseMedia:fail the test scripted no pick for this chooseMedia');
       if (next === 'cancel') throw new Error('chooseMedia:fail cancel');
@@ -285,7 +231,7 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     }),
     compressImage: async<Opts>('compressImage', async (o) => {
       record('compressImage', o);
-      const input = files.read(o.src);
+      const input = readSource('compressImage', o.src);
       const meta = await sharp(input).metadata();
       let img = sharp(input);
       const width = o.compressedWidth as number | undefined;
@@ -297,11 +243,11 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     compressVideo: async<Opts>('compressVideo', (o) => {
       record('compressVideo', o);
       // Transcoding needs ffmpeg; the copy keeps the file real and the answer's shape right.
-      const tempFilePath = files.newTemp('.mp4', files.read(o.src), 'http');
+      const tempFilePath = files.newTemp('.mp4', readSource('compressVideo', o.src), 'http');
       return { tempFilePath, size: Math.ceil(files.read(tempFilePath).length / 1024) };
     }),
     getImageInfo: async<Opts>('getImageInfo', async (o) => {
-      const meta = await sharp(files.read(o.src)).metadata();
+      const meta = await sharp(readSource('getImageInfo', o.src)).metadata();
       return { width: meta.width, height: meta.height, path: o.src, orientation: 'up', type: meta.format === 'jpeg' ? 'jpeg' : meta.format };
     }),
     previewImage: async<Opts>('previewImage', (o) => (record('previewImage', o), {})),
@@ -352,22 +298,31 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     navigateBack: async<Opts>('navigateBack', (o) => (record('navigateBack', o), {})),
 
     // --- location ---
-    chooseLocation: async<Opts>('chooseLocation', (o) => {
+    chooseLocation: async<Opts>('chooseLocation', async (o) => {
       record('chooseLocation', o);
+      await privacy.gate('chooseLocation');
       if (opts.script.location === 'cancel') throw new Error('chooseLocation:fail cancel');
       return { ...opts.script.location };
     }),
-    getLocation: async<Opts>('getLocation', (o) => {
+    getLocation: async<Opts>('getLocation', async (o) => {
       record('getLocation', o);
+      await privacy.gate('getLocation');
       const p = o.type === 'gcj02' ? opts.script.position.gcj02 : opts.script.position.wgs84;
       return { ...p, speed: -1, accuracy: 35, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: 35 };
     }),
 
     // --- privacy (base library ≥ 2.32.3) ---
-    onNeedPrivacyAuthorization: (fn: unknown) => record('onNeedPrivacyAuthorization', { listener: typeof fn }),
-    requirePrivacyAuthorize: async<Opts>('requirePrivacyAuthorize', () => (record('requirePrivacyAuthorize', {}), {})),
+    onNeedPrivacyAuthorization: (fn: Parameters<PrivacyCheck['onNeed']>[0]) => {
+      record('onNeedPrivacyAuthorization', { listener: typeof fn });
+      privacy.onNeed(fn);
+    },
+    requirePrivacyAuthorize: async<Opts>('requirePrivacyAuthorize', async () => {
+      record('requirePrivacyAuthorize', {});
+      await privacy.gate('requirePrivacyAuthorize');
+      return {};
+    }),
     openPrivacyContract: async<Opts>('openPrivacyContract', () => (record('openPrivacyContract', {}), {})),
-    getPrivacySetting: async<Opts>('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '《民呼小程序隐私保护指引》' })),
+    getPrivacySetting: async<Opts>('getPrivacySetting', () => ({ needAuthorization: !privacy.agreed(), privacyContractName: '《民呼小程序隐私保护指引》' })),
 
     // --- layout: queries run on the current page as the simulator rendered it (jsdom has no layout: sizes are 0) ---
     createSelectorQuery: () => {
@@ -385,6 +340,33 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     getDeviceInfo: () => ({ brand: SYSTEM.brand, model: SYSTEM.model, system: SYSTEM.system, platform: SYSTEM.platform, benchmarkLevel: 30 }),
     canIUse: () => true,
   };
+
+  async function openType(type: string, button: { id: string }): Promise<{ event: string; detail: Record<string, unknown> } | null> {
+    record(`button:${type}`, { id: button.id });
+    if (type === 'agreePrivacyAuthorization') {
+      privacy.agreeButtonTapped(button.id);
+      return { event: 'agreeprivacyauthorization', detail: {} };
+    }
+    if (type === 'getPhoneNumber') {
+      try {
+        await privacy.gate('getPhoneNumber');
+      } catch (e) {
+        const fail = e as { message: string; errno?: number };
+        return { event: 'getphonenumber', detail: { errMsg: fail.message, errno: fail.errno } };
+      }
+      const answer = opts.script.phoneNumber;
+      if (answer === null) {
+        unhandled.push('getPhoneNumber (the test scripted no answer)');
+        return { event: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail the test scripted no answer' } };
+      }
+      if (answer === 'deny') return { event: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:fail user deny' } };
+      const code = `phonecode-${randomBytes(8).toString('hex')}`;
+      opts.wechat.phoneCodes.set(code, { purePhoneNumber: answer });
+      return { event: 'getphonenumber', detail: { errMsg: 'getPhoneNumber:ok', code } };
+    }
+    unhandled.push(`button open-type ${type}`);
+    return null;
+  }
 
   // A fresh object per launch (Taro keeps the `wx` it found at start): every API the simulator
   // knows that is not stood in here is loud, so a new dependency of the app shows up in the test log.
@@ -404,6 +386,8 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
     script: opts.script,
     gesture,
     deadCalls,
+    privacy,
+    openType,
     setUploadPace(chunkBytes, delayMs) {
       net.uploadChunkBytes = chunkBytes;
       net.uploadChunkDelayMs = delayMs;
@@ -414,29 +398,4 @@ export function createWx(opts: { device: WxDevice; gatewayUrl: string; apiBase: 
       for (const key of Object.keys(target)) if (typeof target[key] === 'function') target[key] = () => void deadCalls.push(key);
     },
   };
-}
-
-function stripCallbacks(args: any): any {
-  if (!args || typeof args !== 'object') return args;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args)) if (typeof v !== 'function') out[k] = v;
-  return out;
-}
-
-function loudStub(name: string, unhandled: string[]) {
-  return () => {
-    unhandled.push(name);
-    const err = new Error(`wx.${name} is not stood in by tests/weapp/support/wx.ts`);
-    console.error(`[weapp] ${err.message}`);
-    throw err;
-  };
-}
-
-function loudObject<T extends Record<string, any>>(what: string, unhandled: string[], impl: T): T {
-  return new Proxy(impl, {
-    get(t, key) {
-      if (typeof key === 'string' && !(key in t)) return loudStub(`${what}.${key}`, unhandled);
-      return (t as any)[key];
-    },
-  });
 }

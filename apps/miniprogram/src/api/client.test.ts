@@ -63,6 +63,20 @@ describe('api client', () => {
     expect(onUnauthorized).toHaveBeenCalled();
   });
 
+  it('a 401 for an old token leaves a session signed in meanwhile alone', async () => {
+    let answer: (a: { status: number; body: unknown }) => void = () => undefined;
+    const transport: Transport = () => new Promise((resolve) => (answer = resolve));
+    const session = createSessionStore(memoryStore());
+    session.set({ token: 'tok-old', citizen: { id: 'c1', phoneMasked: null } });
+    const api = createMinhuApi(createApiClient({ transport, session, base: 'https://gw', retryDelayMs: 0 }));
+    const refused = api.tickets.list();
+    // Another page signed in again while this request was on its way.
+    session.set({ token: 'tok-new', citizen: { id: 'c1', phoneMasked: null } });
+    answer({ status: 401, body: { error: { code: 'unauthorized', message: 'x' } } });
+    await expect(refused).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(session.token()).toBe('tok-new');
+  });
+
   it('GETs retry after a dropped connection and a 503, never after a 4xx', async () => {
     const page = { items: [], nextCursor: null };
     const ok = setup(['drop', { status: 200, body: page }]);

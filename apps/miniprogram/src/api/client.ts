@@ -75,7 +75,8 @@ export function createApiClient(deps: ApiClientDeps = {}) {
         return parsed.data as never;
       }
       const err = errorFromResponse(res.status, res.body);
-      if (err.kind === 'unauthorized' && token) {
+      // Only the refused token is forgotten: a new session signed in meanwhile stays.
+      if (err.kind === 'unauthorized' && token && sessionStore.token() === token) {
         sessionStore.set(null);
         deps.onUnauthorized?.();
       }

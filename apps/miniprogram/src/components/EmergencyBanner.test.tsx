@@ -1,8 +1,9 @@
-// The emergency banner names the numbers and calls with one tap.
+// The emergency banner and the home page's emergency strip: each number dials itself with one tap.
 import Taro from '@tarojs/taro';
 import { describe, expect, it, vi } from 'vitest';
 import { mount } from '../../tests/render';
 import { EmergencyBanner } from './EmergencyBanner';
+import { EmergencyStrip } from './EmergencyStrip';
 
 describe('EmergencyBanner', () => {
   it('shows every number with its service and dials on tap', async () => {
@@ -20,6 +21,20 @@ describe('EmergencyBanner', () => {
   it('falls back to 110 / 119 / 120 / 122 when the answer names none', async () => {
     const m = await mount(<EmergencyBanner />);
     for (const n of ['110', '119', '120', '122']) expect(m.byTestId(`call-${n}`)).toHaveLength(1);
+    m.unmount();
+  });
+});
+
+describe('EmergencyStrip', () => {
+  it('dials the number tapped, each labelled for screen readers', async () => {
+    const call = vi.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' } as never);
+    const m = await mount(<EmergencyStrip />);
+    for (const n of ['110', '119', '120']) {
+      call.mockClear();
+      expect(m.one(`sos-${n}`).getAttribute('aria-label')).toBe(`拨打 ${n}`);
+      await m.click(m.one(`sos-${n}`));
+      expect(call).toHaveBeenCalledWith({ phoneNumber: n });
+    }
     m.unmount();
   });
 });

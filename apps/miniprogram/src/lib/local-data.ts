@@ -1,5 +1,6 @@
 // Signing out leaves nothing of the citizen on the device: drafts (and the photos and videos kept for
 // them), chat history and saved numbers go, and the pages still open are told to forget theirs.
+import { keptPaths } from '../upload/attachments';
 import { mediaPlatform } from '../upload/media';
 import { readJson, taroStore, type KeyValueStore } from './storage';
 import { PERSONAL_KEYS, STORAGE_KEYS } from './storage-keys';
@@ -15,8 +16,8 @@ export function onLocalDataCleared(fn: Listener): () => void {
 
 /** Kept files the saved draft refers to. */
 function keptFiles(store: KeyValueStore): string[] {
-  const draft = readJson<{ attachments?: Array<{ savedPath?: unknown }> }>(store, STORAGE_KEYS.reportDraft);
-  return (draft?.attachments ?? []).map((a) => a.savedPath).filter((p): p is string => typeof p === 'string');
+  const draft = readJson<{ attachments?: Array<{ savedPath?: string; savedThumb?: string }> }>(store, STORAGE_KEYS.reportDraft);
+  return (draft?.attachments ?? []).flatMap(keptPaths);
 }
 
 export async function clearLocalData(store: KeyValueStore = taroStore): Promise<void> {

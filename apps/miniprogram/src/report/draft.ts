@@ -57,6 +57,7 @@ const AttachmentSavedSchema = z.looseObject({
   size: z.number(),
   savedPath: z.string().optional(),
   savedSize: z.number().optional(),
+  savedThumb: z.string().optional(),
   status: z.enum(['queued', 'compressing', 'uploading', 'done', 'failed']),
   progress: z.number(),
   retryable: z.boolean(),
@@ -83,6 +84,11 @@ const SavedDraftSchema = z.looseObject({
 
 export function saveDraft(store: KeyValueStore, draft: ReportDraft): boolean {
   return writeJson(store, STORAGE_KEYS.reportDraft, draft);
+}
+
+/** Removes the saved draft (a blank form has nothing worth keeping). */
+export function forgetDraft(store: KeyValueStore): void {
+  store.remove(STORAGE_KEYS.reportDraft);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The upload state machine: progress, failure, retry (with a fresh presign), remove, limits.
 import { describe, expect, it } from 'vitest';
-import { addPicked, attachmentsReducer, remainingSlots, summarize, type Attachment, type PickedFile } from './attachments';
+import { addPicked, attachmentsReducer, keptPaths, remainingSlots, summarize, type Attachment, type PickedFile } from './attachments';
 
 const pick = (i: number, over: Partial<PickedFile> = {}): PickedFile => ({ localId: `f${i}`, kind: 'image', path: `p${i}`, contentType: 'image/jpeg', size: 1000, ...over });
 
@@ -81,5 +81,13 @@ describe('addPicked and summarize', () => {
     expect(summarize(l).blocker).toBe('有 1 个文件上传失败，请点“重试”或删除后再提交');
     l = run(l, { type: 'remove', localId: 'f2' });
     expect(summarize(l)).toMatchObject({ blocker: null, uploadIds: ['u1'] });
+  });
+});
+
+describe('keptPaths', () => {
+  it('names a kept file and a video’s kept poster, so both go together', () => {
+    expect(keptPaths({ savedPath: 'wxfile://usr/minhu-drafts/v1.mp4', savedThumb: 'wxfile://usr/minhu-drafts/v1-poster.jpg' })).toEqual(['wxfile://usr/minhu-drafts/v1.mp4', 'wxfile://usr/minhu-drafts/v1-poster.jpg']);
+    expect(keptPaths({ savedPath: 'wxfile://usr/minhu-drafts/p1.jpg' })).toEqual(['wxfile://usr/minhu-drafts/p1.jpg']);
+    expect(keptPaths({})).toEqual([]);
   });
 });

@@ -18,8 +18,10 @@ export interface Attachment {
   savedPath?: string;
   /** Size of the kept copy (the file before compression). */
   savedSize?: number;
-  /** Poster of a video, when the picker gave one. */
+  /** Poster of a video, when the picker gave one (its kept copy once kept, see savedThumb). */
   thumb?: string;
+  /** The kept copy of a video's poster, removed with the video's. */
+  savedThumb?: string;
   /** Set once the file was compressed, so a retry does not compress it again. */
   compressed?: boolean;
   contentType: string;
@@ -173,6 +175,11 @@ export function summarize(list: Attachment[]): AttachmentSummary {
   if (pending) blocker = `还有 ${pending} 个文件正在上传，请稍候`;
   else if (failed) blocker = `有 ${failed} 个文件上传失败，请点“重试”或删除后再提交`;
   return { pending, failed, done: doneItems.length, uploadIds: doneItems.map((a) => a.uploadId!), blocker };
+}
+
+/** The files kept on the device for this attachment (its file and a video's poster). */
+export function keptPaths(a: Pick<Attachment, 'savedPath' | 'savedThumb'>): string[] {
+  return [a.savedPath, a.savedThumb].filter((p): p is string => typeof p === 'string' && p !== '');
 }
 
 /**

@@ -10,6 +10,7 @@ import { toUserMessage } from '../../api/errors';
 import { CareSwitch } from '../../components/CareSwitch';
 import { CategoryGrid } from '../../components/CategoryGrid';
 import { callNumber, EmergencyBanner } from '../../components/EmergencyBanner';
+import { EmergencyStrip } from '../../components/EmergencyStrip';
 import { PageShell } from '../../components/PageShell';
 import { randomId } from '../../lib/ids';
 import { onLocalDataCleared } from '../../lib/local-data';
@@ -138,7 +139,9 @@ export default function HomePage() {
   useShareAppMessage(() => ({ title: '民呼 12345 · 有事找政府，一问就知道', path: TAB.home }));
 
   useEffect(() => {
-    writeJson(taroStore, STORAGE_KEYS.chat, toSaved(state));
+    // An empty chat (a new phone, or just signed out) leaves nothing on the device.
+    if (state.items.length) writeJson(taroStore, STORAGE_KEYS.chat, toSaved(state));
+    else taroStore.remove(STORAGE_KEYS.chat);
   }, [state]);
   // Signing out wipes the chat history, the one on screen too.
   useEffect(() => onLocalDataCleared(() => dispatch({ type: 'clear' })), []);
@@ -182,9 +185,7 @@ export default function HomePage() {
       <View className="mh-home__hello">
         <Text className="mh-home__title">您好，我是民呼智能助手</Text>
         <Text className="mh-home__sub">办事流程、政策问题都可以问我；需要政府部门处理的问题，我帮您转成工单。</Text>
-        <View className="mh-home__sos" onClick={() => callNumber('110')}>
-          <Text>遇到火灾、受伤、违法犯罪等紧急情况，请直接拨打 110 / 119 / 120</Text>
-        </View>
+        <EmergencyStrip />
       </View>
 
       <CareSwitch />

@@ -60,6 +60,38 @@ describe('report page', () => {
     m.unmount();
   });
 
+  it('signs in before a photo is picked, so its upload has a session', async () => {
+    const { mediaPlatform } = await import('../../upload/media');
+    session.set(null);
+    const m = await mount(<ReportPage />);
+    await m.click(m.one('add-image'));
+    await flush();
+    // H5 cannot sign in silently: the login page opens (and returns here), and nothing was picked.
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/sub/login/index?redirect=%2Fpages%2Freport%2Findex' });
+    expect(mediaPlatform.pick).not.toHaveBeenCalled();
+
+    session.set({ token: 'tok', citizen: { id: 'c1', phoneMasked: '138****0000' } });
+    await m.click(m.one('add-image'));
+    await flush();
+    expect(mediaPlatform.pick).toHaveBeenCalledWith('image', 9);
+    m.unmount();
+  });
+
+  it('signing out elsewhere empties the form and leaves no draft behind on the device', async () => {
+    saveDraft(taroStore, { ...emptyDraft(), description: '小区门口的垃圾三天没有清运了', contactPhone: '13800000000' });
+    const m = await mount(<ReportPage />);
+    expect(m.one('description-input').getAttribute('value')).toBe('小区门口的垃圾三天没有清运了');
+    const { clearLocalData } = await import('../../lib/local-data');
+    await clearLocalData();
+    await flush();
+    // Later than the form's own save after a change (300 ms): nothing may come back.
+    await new Promise((r) => setTimeout(r, 400));
+    await flush();
+    expect(m.one('description-input').getAttribute('value')).toBe('');
+    expect(taroStore.get('minhu.reportDraft.v1')).toBeNull();
+    m.unmount();
+  });
+
   it('does not send an incomplete form and says why', async () => {
     const m = await mount(<ReportPage />);
     await m.click(m.one('report-submit'));

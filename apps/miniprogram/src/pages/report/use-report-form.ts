@@ -9,13 +9,13 @@ import { toUserMessage, isApiError } from '../../api/errors';
 import { hasVerifiedPhone } from '../../lib/auth';
 import { onLocalDataCleared } from '../../lib/local-data';
 import { taroStore } from '../../lib/storage';
-import { emptyDraft, fromChatDraft, isBlankDraft, restoreDraft, saveDraft, takeHandoff, type ReportDraft } from '../../report/draft';
+import { emptyDraft, forgetDraft, fromChatDraft, isBlankDraft, restoreDraft, saveDraft, takeHandoff, type ReportDraft } from '../../report/draft';
 import { uploadRecovery } from '../../report/recover-uploads';
 import { createSubmitter } from '../../report/submitter';
 import type { ReportField } from '../../report/validate';
 import { validateDraft } from '../../report/validate';
 import { createAttachmentStore } from '../../upload/attachment-store';
-import { addPicked, remainingSlots, summarize, type Attachment, type PickedFile } from '../../upload/attachments';
+import { addPicked, keptPaths, remainingSlots, summarize, type Attachment, type PickedFile } from '../../upload/attachments';
 import { mediaPlatform } from '../../upload/media';
 import { UploadFailure } from '../../upload/platform';
 import { createUploadRunner } from '../../upload/runner';
@@ -42,7 +42,10 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
   const filed = useRef(new Set<string>());
   const persist = () => {
     const d = latest.current();
-    if (!filed.current.has(d.idempotencyKey)) saveDraft(taroStore, { ...d, updatedAt: Date.now() });
+    if (filed.current.has(d.idempotencyKey)) return;
+    // Nothing typed or attached (a new form, or just signed out): nothing of the citizen's stays on the device.
+    if (isBlankDraft(d)) forgetDraft(taroStore);
+    else saveDraft(taroStore, { ...d, updatedAt: Date.now() });
   };
 
   // Save shortly after every change, and at once when the page hides or the browser tab goes away.
@@ -63,7 +66,7 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
   }, []);
 
   /** Kept copies of these attachments are no longer needed. */
-  const releaseFiles = (list: Attachment[]) => void mediaPlatform.release(list.map((a) => a.savedPath).filter((p): p is string => !!p));
+  const releaseFiles = (list: Attachment[]) => void mediaPlatform.release(list.flatMap(keptPaths));
 
   const replaceDraft = (next: ReportDraft, opts: { keepFiles?: boolean } = {}) => {
     const dropped = store.get().filter((a) => !next.attachments.some((b) => b.localId === a.localId));
@@ -105,16 +108,21 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     if (field && errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  /** Copies each accepted file where it outlives the app, so the draft keeps it across launches. */
+  /** Copies each accepted file (and a video's poster) where it outlives the app, so the draft keeps them across launches. */
   const keepFiles = async (picked: PickedFile[]): Promise<PickedFile[]> =>
     Promise.all(
       picked.map(async (p) => {
         const savedPath = await mediaPlatform.keep(p);
-        return savedPath ? { ...p, path: savedPath, savedPath, savedSize: p.size } : p;
+        if (!savedPath) return p;
+        const savedThumb = p.thumb ? await mediaPlatform.keep({ ...p, localId: `${p.localId}-poster`, path: p.thumb }) : null;
+        return { ...p, path: savedPath, savedPath, savedSize: p.size, ...(savedThumb ? { thumb: savedThumb, savedThumb } : {}) };
       }),
     );
 
   const addMedia = async (kind: MediaKind) => {
+    // Uploads need a session: sign in first (silently with WeChat on the mini-program), so a citizen's
+    // very first photo does not come back refused.
+    if (!(await opts.ensureSignedIn())) return;
     try {
       const picked = await mediaPlatform.pick(kind, remainingSlots(store.get(), kind));
       if (!picked.length) return;
@@ -177,7 +185,7 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
         filed.current.add(out.filed.idempotencyKey);
         releaseFiles(out.filed.attachments);
         replaceDraft(out.next, { keepFiles: true });
-        saveDraft(taroStore, out.next);
+        forgetDraft(taroStore); // the filed draft must not come back
         opts.onFiled(out.ticket);
       } else if (out.reason === 'invalid') {
         setErrors(out.validation.errors);

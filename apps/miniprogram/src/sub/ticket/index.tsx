@@ -44,15 +44,20 @@ export default function TicketDetailPage() {
   const [subscriptions, setSubscriptions] = useState<SubscriptionState | null>(null);
   const subscriptionsAt = useRef(0);
 
-  const load = async (): Promise<TicketDetail | null> => {
+  const load = async (signInAgain = true): Promise<TicketDetail | null> => {
     setError(null);
     try {
       const { ticket: t } = await api.tickets.get(id);
       setTicket(t);
       return t;
     } catch (e) {
+      const expired = isApiError(e) && e.kind === 'unauthorized';
+      // Signed in again (silently with WeChat on the mini-program): show the ticket, trying once.
+      if (expired && signInAgain && (await ensureSignedIn(ROUTES.ticket(id)))) {
+        void loadSubscriptions(); // refused too while signed out
+        return load(false);
+      }
       setError(toUserMessage(e));
-      if (isApiError(e) && e.kind === 'unauthorized') void ensureSignedIn(ROUTES.ticket(id));
       return null;
     } finally {
       Taro.stopPullDownRefresh();
@@ -75,7 +80,10 @@ export default function TicketDetailPage() {
     else void load();
     void loadSubscriptions();
   }, [id]);
-  usePullDownRefresh(() => void load());
+  usePullDownRefresh(() => {
+    void load();
+    void loadSubscriptions(); // grants may have been spent on messages meanwhile
+  });
   // Back on the page, the grants may have been spent on messages meanwhile (the first show loads above).
   useDidShow(() => {
     if (Date.now() - subscriptionsAt.current > 2000) void loadSubscriptions();

@@ -15,6 +15,7 @@ const api = {
 };
 vi.mock('../../api/minhu-api', () => ({ api }));
 
+const { session } = await import('../../api/session');
 const { default: TicketDetailPage } = await import('./index');
 
 const NOW = new Date();
@@ -73,6 +74,16 @@ describe('ticket detail page', () => {
     (Current as { router: { params: Record<string, string> } }).router.params = { id: 't1' };
     vi.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never);
     vi.spyOn(Taro, 'stopPullDownRefresh').mockImplementation(() => undefined as never);
+  });
+
+  it('after the sign-in a refused load asks for, shows the ticket without a tap on 重试', async () => {
+    session.set({ token: 'tok-new', citizen: { id: 'c1', phoneMasked: '138****0000' } });
+    api.tickets.get.mockRejectedValueOnce(apiError({ kind: 'unauthorized', status: 401, message: '登录已过期，请重新登录', retryable: false }));
+    const m = await open(ticket());
+    expect(api.tickets.get).toHaveBeenCalledTimes(2);
+    expect(m.text()).toContain('工单号 MH20261122000001');
+    expect(m.byTestId('error-state')).toHaveLength(0);
+    m.unmount();
   });
 
   it('withdraws only with a reason the shared schema accepts, and shows the server’s refusal inline', async () => {
