@@ -93,6 +93,7 @@ export const EnvSchema = z.object({
   STAFF_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
   /** Built H5 site served at / (skipped when it has no index.html). */
   H5_DIST_DIR: z.string().default('apps/h5/dist'),
+  CONSOLE_DIST_DIR: z.string().default('apps/console/dist'),
   /** Chat messages per client IP per minute (counted in each gateway process). */
   CHAT_IP_PER_MINUTE: int(30, 1),
   /** Chat messages per conversation per minute (counted in each gateway process). */
@@ -134,6 +135,8 @@ export interface Config {
   chat: { perIpPerMinute: number; perConversationPerMinute: number };
   officialAccount: { token?: string };
   h5DistDir: string;
+  /** The built staff console, served at /console/. */
+  consoleDistDir: string;
 }
 
 /** Default departments of the built-in back office; a city sets its own with DEPARTMENTS. */
@@ -232,5 +235,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     chat: { perIpPerMinute: e.CHAT_IP_PER_MINUTE, perConversationPerMinute: e.CHAT_CONVERSATION_PER_MINUTE },
     officialAccount: { token: e.WECHAT_OA_TOKEN },
     h5DistDir: e.H5_DIST_DIR,
+    consoleDistDir: e.CONSOLE_DIST_DIR,
   };
 }
