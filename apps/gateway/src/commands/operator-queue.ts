@@ -35,8 +35,10 @@ function matchesFilters(f: TicketFact, q: OperatorTicketQuery, now: number, word
 
 /** Sort key: `due` puts open tickets first by due time (none last), then final ones by latest change. */
 type Key = [number, number, string];
+/** An id that sorts the other way round, for newest-first ties. */
+const reversedId = (id: string) => id.replace(/[0-9a-f]/g, (c) => (15 - parseInt(c, 16)).toString(16));
 function keyOf(f: TicketFact, sort: OperatorTicketQuery['sort']): Key {
-  if (sort === 'newest') return [0, -f.createdAt, f.id];
+  if (sort === 'newest') return [0, -f.createdAt, reversedId(f.id)];
   return isOpen(f) ? [0, f.dueAt ?? Number.MAX_SAFE_INTEGER, f.id] : [1, -f.statusAt, f.id];
 }
 

@@ -87,15 +87,20 @@ export function statsOf(facts: Iterable<TicketFact>, q: StatsQuery): StatsRespon
     cell.filed++;
     byCategoryStreet.set(cellKey, cell);
   }
-  const byVolume = <T extends { filed: number }>(a: T, b: T) => b.filed - a.filed;
+  // Most tickets first; ties by name, the unnamed (not dispatched, uncategorised, no street) last.
+  const label = (v: string | null) => (v === null ? '\uffff' : v);
+  const byVolume =
+    <T extends { filed: number }>(name: (row: T) => string) =>
+    (a: T, b: T) =>
+      b.filed - a.filed || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
   return {
     from: q.from,
     to: q.to,
     totals: totals.metrics(),
-    byDepartment: [...byDepartment].map(([department, t]) => ({ department, ...t.metrics() })).sort(byVolume),
-    byCategory: [...byCategory].map(([categoryId, t]) => ({ categoryId, ...t.metrics() })).sort(byVolume),
+    byDepartment: [...byDepartment].map(([department, t]) => ({ department, ...t.metrics() })).sort(byVolume((r) => label(r.department))),
+    byCategory: [...byCategory].map(([categoryId, t]) => ({ categoryId, ...t.metrics() })).sort(byVolume((r) => label(r.categoryId))),
     daily: days.map((date) => ({ date, ...daily.get(date)!.metrics() })),
-    byCategoryStreet: [...byCategoryStreet.values()].sort(byVolume),
+    byCategoryStreet: [...byCategoryStreet.values()].sort(byVolume((r) => `${label(r.categoryId)}\u0000${label(r.street)}`)),
   };
 }
 

@@ -1,5 +1,6 @@
 // Staff accounts of the built-in back office: create (the CLI and /api/admin/staff share one
 // validation), sign in (rate-limited), rename or change role, disable and enable, reset the password.
+// An admin cannot disable or demote itself, so whoever acts remains an admin: nobody locks the office out.
 import { CreateStaffSchema, type StaffRole, type UpdateStaff } from '@minhu/shared';
 import { Types } from 'mongoose';
 import type { RateLimiterMongo } from 'rate-limiter-flexible';
@@ -41,19 +42,10 @@ async function findStaff(deps: Deps, id: string): Promise<StaffDoc> {
   return doc;
 }
 
-/** An admin may not lock the back office out: the last enabled admin keeps its role and stays enabled. */
-async function keepOneAdmin(deps: Deps, target: StaffDoc): Promise<void> {
-  if (target.role !== 'admin' || target.disabled) return;
-  const admins = await deps.models.Staff.countDocuments({ role: 'admin', disabled: { $ne: true } });
-  if (admins <= 1) throw conflict('last_admin', '至少需要保留一个可用的管理员账号');
-}
-
 export async function updateStaff(deps: Deps, actorId: string, id: string, input: UpdateStaff): Promise<StaffDoc> {
   const target = await findStaff(deps, id);
-  if (input.role && input.role !== target.role) {
-    if (id === actorId) throw conflict('own_account', '不能修改自己的角色');
-    await keepOneAdmin(deps, target);
-  }
+  // An admin never demotes or disables itself, so the one acting always remains: no lockout.
+  if (input.role && input.role !== target.role && id === actorId) throw conflict('own_account', '不能修改自己的角色');
   const doc = await deps.models.Staff.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean<StaffDoc>();
   if (!doc) throw notFound('账号不存在');
   return doc;
@@ -61,9 +53,8 @@ export async function updateStaff(deps: Deps, actorId: string, id: string, input
 
 /** Disabling ends the account's sessions at once (every staff request checks the account). */
 export async function setStaffDisabled(deps: Deps, actorId: string, id: string, disabled: boolean): Promise<StaffDoc> {
-  const target = await findStaff(deps, id);
+  await findStaff(deps, id);
   if (disabled && id === actorId) throw conflict('own_account', '不能停用自己的账号');
-  if (disabled) await keepOneAdmin(deps, target);
   const doc = await deps.models.Staff.findByIdAndUpdate(id, { $set: { disabled } }, { returnDocument: 'after' }).lean<StaffDoc>();
   if (!doc) throw notFound('账号不存在');
   return doc;
