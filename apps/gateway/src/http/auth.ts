@@ -58,7 +58,7 @@ export function requireStaff(deps: Deps, roles: Array<StaffPrincipal['role']> = 
       disabled?: boolean;
       sessionVersion?: number;
     }>();
-    if (!staff || staff.disabled) throw unauthorized('账号不可用');
+    if (!staff || staff.disabled) throw unauthorized('账号已停用，请联系管理员');
     // A password reset ends the sessions signed in before it.
     if ((verified.claims.sv ?? 0) !== (staff.sessionVersion ?? 0)) throw unauthorized('密码已重置，请重新登录');
     if (!roles.includes(staff.role)) throw forbidden('没有权限');
