@@ -1,6 +1,6 @@
 // A year of a district hotline's tickets for the console benchmark: filed evenly over 365 days, most of
 // the older ones worked to the end (closed, rated, some rejected or withdrawn, a few stuck or reopened),
-// the last days' still in progress. Deterministic (seeded), inserted straight into the tickets
+// the last days' still in progress (no step is dated later than ten minutes before the run). Deterministic (seeded), inserted straight into the tickets
 // collection in batches — the shape fileTicket and applyTicketEvent write.
 import { CATEGORY_IDS, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines, createWorkCalendar } from '@minhu/shared/deadlines';
@@ -45,57 +45,44 @@ export async function seedTickets(db: Connection, n: number, now = new Date()): 
   let batch: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const createdAt = new Date(now.getTime() - span + Math.floor((span * i) / n) + Math.floor(random() * 60_000));
-    const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
     const kind = random() < 0.15 ? 'consult' : pick(['complaint', 'help', 'report', 'suggestion', 'complaint', 'help'] as const);
     const urgent = kind === 'help' && random() < 0.05;
     const due = computeDeadlines(kind, urgent, createdAt, calendar);
-    const at = (days: number) => new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + days * DAY));
+    // A step happens only once its time has come: young tickets stop where they have got to.
+    const cutoff = now.getTime() - 10 * 60_000;
+    const at = (days: number) => new Date(createdAt.getTime() + days * DAY);
     const timeline: Array<Record<string, unknown>> = [{ status: 'submitted', at: createdAt, actor: { type: 'citizen' } }];
-    const step = (status: TicketStatus, days: number, extra: Record<string, unknown> = {}) => timeline.push({ status, at: at(days), actor: { type: 'operator', name: '基准话务员' }, eventId: `bench_${i}_${timeline.length}`, ...extra });
+    let status = 'submitted' as TicketStatus;
+    const step = (next: TicketStatus, days: number, extra: Record<string, unknown> = {}): boolean => {
+      if (at(days).getTime() > cutoff) return false;
+      timeline.push({ status: next, at: at(days), actor: { type: next === 'withdrawn' ? 'citizen' : 'operator', ...(next === 'withdrawn' ? {} : { name: '基准话务员' }) }, eventId: `bench_${i}_${timeline.length}`, ...extra });
+      status = next;
+      return true;
+    };
     const department = pick(BENCH_DEPARTMENTS);
     const ratings: Array<Record<string, unknown>> = [];
-    let status: TicketStatus = 'submitted';
     let owner: string | null = null;
     const r = random();
-    // How far the ticket has come: older ones almost always to the end.
-    const progress = ageDays > 10 ? (r < 0.05 ? 'rejected' : r < 0.08 ? 'withdrawn' : r < 0.1 ? 'stuck' : 'closed') : pick(['submitted', 'accepted', 'dispatched', 'replied', 'callback', 'closed'] as const);
-    if (progress === 'withdrawn') {
-      timeline.push({ status: 'withdrawn', at: at(0.1), actor: { type: 'citizen' } });
-      status = 'withdrawn';
-    } else if (progress === 'rejected') {
-      step('accepted', 0.2);
-      step('rejected', 0.3, { reason: '不属于本热线受理范围' });
-      status = 'rejected';
-    } else if (progress !== 'submitted') {
-      step('accepted', 0.2);
-      status = 'accepted';
-      if (progress !== 'accepted') {
-        step('dispatched', 0.4, { department });
+    const late = random() < 0.08;
+    // Where the ticket is headed: most to the end; some rejected, withdrawn or stuck with a department.
+    const fate = r < 0.05 ? 'rejected' : r < 0.08 ? 'withdrawn' : r < 0.1 ? 'stuck' : 'closed';
+    if (fate === 'withdrawn') step('withdrawn', 0.1);
+    else if (step('accepted', 0.2)) {
+      if (fate === 'rejected') step('rejected', 0.3, { reason: '不属于本热线受理范围' });
+      else if (step('dispatched', 0.4, { department })) {
         owner = department;
-        status = 'dispatched';
-      }
-      if (progress === 'stuck') status = 'dispatched';
-      else if (['replied', 'callback', 'closed'].includes(progress)) {
-        const late = random() < 0.08;
-        step('replied', late ? 6 : 2.5, { reply: '已安排处理，问题已解决。' });
-        status = 'replied';
-        if (progress !== 'replied') {
-          const reached = random() < 0.9;
-          step('callback', late ? 6.5 : 3, { reached });
-          status = 'callback';
-          if (random() < 0.7) {
+        if (fate === 'closed' && step('replied', late ? 6 : 2.5, { reply: '已安排处理，问题已解决。' }) && step('callback', late ? 6.5 : 3, { reached: random() < 0.9 })) {
+          if (random() < 0.7 && at(3.2).getTime() <= cutoff) {
             const s = random();
             ratings.push({ satisfaction: s < 0.8 ? 'satisfied' : s < 0.92 ? 'basically_satisfied' : 'dissatisfied', resolved: s < 0.92, round: 1, at: at(3.2) });
           }
-          if (progress === 'closed') {
-            step('closed', late ? 7 : 3.5);
-            status = 'closed';
-          }
+          step('closed', late ? 7 : 3.5);
         }
       }
     }
     const location = random() < 0.85 ? { address: `${pick(ROADS)}${1 + Math.floor(random() * 300)}号`, ...(random() < 0.8 ? { street: pick(STREETS) } : {}) } : null;
     const ymd = createdAt.toISOString().slice(0, 10).replace(/-/g, '');
+    const last = timeline.at(-1)!.at as Date;
     batch.push({
       _id: new Types.ObjectId(),
       number: `MH${ymd}${String(i).padStart(6, '0')}`,
@@ -114,7 +101,7 @@ export async function seedTickets(db: Connection, n: number, now = new Date()): 
       ratings,
       round: 1,
       dueAt: due.dueAt,
-      statusAt: (timeline.at(-1)!.at as Date) ?? createdAt,
+      statusAt: last,
       hotlineRef: null,
       ownerDepartment: owner,
       needsReview: ratings.some((x) => x.satisfaction === 'dissatisfied') && status !== 'closed',
@@ -122,7 +109,7 @@ export async function seedTickets(db: Connection, n: number, now = new Date()): 
       idempotencyKey: `bench-${i}`,
       requestHash: 'bench',
       createdAt,
-      updatedAt: timeline.at(-1)!.at as Date,
+      updatedAt: ratings.length && (ratings[0]!.at as Date) > last ? (ratings[0]!.at as Date) : last,
     });
     if (batch.length === 1000) {
       await collection.insertMany(batch, { ordered: false });
