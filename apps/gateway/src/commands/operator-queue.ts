@@ -33,31 +33,62 @@ function matchesFilters(f: TicketFact, q: OperatorTicketQuery, now: number, word
   return true;
 }
 
-/** Sort key: `due` puts open tickets first by due time (none last), then final ones by latest change. */
-type Key = [number, number, string];
-/** An id that sorts the other way round, for newest-first ties. */
-const reversedId = (id: string) => id.replace(/[0-9a-f]/g, (c) => (15 - parseInt(c, 16)).toString(16));
-function keyOf(f: TicketFact, sort: OperatorTicketQuery['sort']): Key {
-  if (sort === 'newest') return [0, -f.createdAt, reversedId(f.id)];
-  return isOpen(f) ? [0, f.dueAt ?? Number.MAX_SAFE_INTEGER, f.id] : [1, -f.statusAt, f.id];
+/**
+ * Sort key: `due` puts open tickets first by due time (none last), then final ones by latest change,
+ * ties by id; `newest` is latest filed first, ties by id from the highest. Numbers and one string, so
+ * ordering 100,000 tickets stays a few tens of milliseconds.
+ */
+interface Key {
+  group: number;
+  at: number;
+  id: string;
+}
+type Sort = OperatorTicketQuery['sort'];
+
+function keyOf(f: TicketFact, sort: Sort): Key {
+  if (sort === 'newest') return { group: 0, at: -f.createdAt, id: f.id };
+  return isOpen(f) ? { group: 0, at: f.dueAt ?? Number.MAX_SAFE_INTEGER, id: f.id } : { group: 1, at: -f.statusAt, id: f.id };
 }
 
-function compareKeys(a: Key, b: Key): number {
-  return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+function comparator(sort: Sort) {
+  const idOrder = sort === 'newest' ? -1 : 1;
+  return (a: Key, b: Key) => a.group - b.group || a.at - b.at || (a.id < b.id ? -idOrder : a.id > b.id ? idOrder : 0);
 }
 
 function encodeCursor(key: Key, sort: string): string {
-  return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url');
+  return Buffer.from(JSON.stringify([sort, key.group, key.at, key.id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string, sort: string): Key {
   try {
-    const [s, a, b, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (s === sort && typeof a === 'number' && typeof b === 'number' && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)) return [a, b, id];
+    const [s, group, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (s === sort && typeof group === 'number' && typeof at === 'number' && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)) return { group, at, id };
   } catch {
     /* fall through */
   }
   throw badRequest('无效的分页游标', { field: 'cursor' });
+}
+
+/**
+ * The first `k` rows in order. A page needs only those: for the usual first pages they are picked in
+ * one pass (binary insertion into a short list) instead of sorting every matching ticket.
+ */
+export function firstInOrder<T>(rows: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  if (k > 2000 || k >= rows.length) return [...rows].sort(compare).slice(0, k);
+  const top: T[] = [];
+  for (const r of rows) {
+    if (top.length === k && compare(r, top[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(top[mid]!, r) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Free text, split into words that must all appear (case-insensitive; no pattern syntax). */
@@ -70,29 +101,32 @@ export async function operatorQueue(deps: Deps, q: OperatorTicketQuery): Promise
   const now = deps.now().getTime();
   const words = searchWords(q.q);
   const counts = Object.fromEntries([...TICKET_STATUSES, 'all'].map((s) => [s, 0])) as QueueCounts;
-  const rows: Array<{ key: Key; fact: TicketFact }> = [];
+  const rows: Array<Key & { fact: TicketFact }> = [];
   for (const f of facts.values()) {
     if (!matchesFilters(f, q, now, words)) continue;
     counts[f.status]++;
     counts.all++;
     if (q.status && f.status !== q.status) continue;
     if (q.open !== undefined && isOpen(f) !== q.open) continue;
-    rows.push({ key: keyOf(f, q.sort), fact: f });
+    rows.push({ ...keyOf(f, q.sort), fact: f });
   }
-  rows.sort((a, b) => compareKeys(a.key, b.key));
-
-  let start = 0;
-  let page = q.page ?? 1;
+  const compare = comparator(q.sort);
+  let start: number;
+  let page: number;
+  let candidates = rows;
   if (q.cursor) {
+    // Keyset paging: what comes after the last ticket seen, wherever new tickets landed meanwhile.
     const after = decodeCursor(q.cursor, q.sort);
-    start = rows.findIndex((r) => compareKeys(r.key, after) > 0);
-    if (start < 0) start = rows.length;
-    page = Math.floor(start / q.limit) + 1;
+    candidates = rows.filter((r) => compare(r, after) > 0);
+    start = 0;
+    page = Math.floor((rows.length - candidates.length) / q.limit) + 1;
   } else {
+    page = q.page ?? 1;
     start = (page - 1) * q.limit;
   }
-  const slice = rows.slice(start, start + q.limit);
-  const hasMore = start + q.limit < rows.length;
+  const ordered = firstInOrder(candidates, start + q.limit + 1, compare);
+  const slice = ordered.slice(start, start + q.limit);
+  const hasMore = ordered.length > start + q.limit;
   const last = slice.at(-1);
 
   // The page itself is read from the database: what the table shows is never older than this request.
@@ -104,6 +138,6 @@ export async function operatorQueue(deps: Deps, q: OperatorTicketQuery): Promise
     total: rows.length,
     counts,
     page,
-    nextCursor: hasMore && last ? encodeCursor(last.key, q.sort) : null,
+    nextCursor: hasMore && last ? encodeCursor(last, q.sort) : null,
   };
 }

@@ -8,6 +8,7 @@ import { otpCodeModel } from './otp-code.js';
 import { notificationModel, outboxModel } from './queue-item.js';
 import { staffModel } from './staff.js';
 import { ticketModel } from './ticket.js';
+import { ticketIndexSnapshotModel } from './ticket-index-snapshot.js';
 import { uploadModel } from './upload.js';
 
 export function createModels(conn: Connection) {
@@ -24,6 +25,7 @@ export function createModels(conn: Connection) {
     KbMeta: kbMetaModel(conn),
     Conversation: conversationModel(conn),
     ChatFeedback: chatFeedbackModel(conn),
+    TicketIndexSnapshot: ticketIndexSnapshotModel(conn),
   };
 }
 export type Models = ReturnType<typeof createModels>;

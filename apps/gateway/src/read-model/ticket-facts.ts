@@ -10,6 +10,9 @@ import {
 } from '@minhu/shared';
 import { chinaDate, type TicketDeadlines } from '@minhu/shared/deadlines';
 
+/** Bumped whenever TicketFact changes, so saved copies of the index in an older shape are ignored. */
+export const FACTS_FORMAT = 1;
+
 export interface TicketFact {
   id: string;
   number: string;

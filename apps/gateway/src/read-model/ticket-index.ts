@@ -4,9 +4,12 @@
 // Why: SecantusDB, the embedded development database, is a Python server whose every query costs about
 // 0.1 ms per document it touches — it has no index-only count and applies `limit` after fetching — so
 // counting statuses or aggregating statistics over 100,000 tickets took seconds (BENCHMARKS.md). Here
-// the first use reads every ticket once (a one-off ~10 s at 100,000 on SecantusDB); after that a
-// queue page, its status counts, the 督办 board and the statistics are computed in memory in
+// a queue page, its status counts, the 督办 board and the statistics are computed in memory in
 // milliseconds, from data at most one read old.
+//
+// Start: from the latest saved copy of the index (index-snapshot.ts) plus the tickets changed since,
+// or, without one, by reading every ticket once (half a minute at 100,000 on SecantusDB) and then
+// saving a copy. A copy is saved again every few minutes when tickets changed (background.ts).
 //
 // Correctness: every ticket write sets `updatedAt` in the same atomic update (the commands do it
 // explicitly, mongoose does it on model updates). Each look re-reads from the previous look's start
@@ -16,6 +19,7 @@
 // behind would be missed until it changes again.
 import type { Logger } from 'pino';
 import type { Models } from '../models/index.js';
+import { loadSnapshot, saveSnapshot } from './index-snapshot.js';
 import { FACT_PROJECTION, factOf, type FactSource, type TicketFact } from './ticket-facts.js';
 
 export interface TicketIndexOptions {
@@ -23,6 +27,8 @@ export interface TicketIndexOptions {
   marginMs?: number;
   /** Wall clock (tests may pass their own). */
   clock?: () => number;
+  /** Save copies of the index only from this many tickets on (smaller ones load quickly anyway; default 2000). */
+  snapshotMinTickets?: number;
 }
 
 export class TicketIndex {
@@ -35,6 +41,12 @@ export class TicketIndex {
   private running: Promise<void> | null = null;
   private readonly marginMs: number;
   private readonly clock: () => number;
+  private readonly snapshotMinTickets: number;
+  /** Tickets put since the last saved copy. */
+  private changedSinceSave = 0;
+  private saving: Promise<boolean> | null = null;
+  /** How the index started: from a saved copy or by reading every ticket. */
+  loadedFrom: 'snapshot' | 'tickets' | null = null;
 
   constructor(
     private readonly models: Models,
@@ -43,6 +55,7 @@ export class TicketIndex {
   ) {
     this.marginMs = opts.marginMs ?? 120_000;
     this.clock = opts.clock ?? Date.now;
+    this.snapshotMinTickets = opts.snapshotMinTickets ?? 2000;
   }
 
   /**
@@ -74,12 +87,49 @@ export class TicketIndex {
   }
 
   private async loadAll(): Promise<void> {
-    const started = this.clock();
     const t0 = performance.now();
-    const cursor = this.models.Ticket.find({}, FACT_PROJECTION).lean<FactSource>().cursor({ batchSize: 2000 });
-    for await (const doc of cursor) this.put(doc as FactSource);
-    this.lookedAt = started;
-    this.logger.info({ tickets: this.facts.size, ms: Math.round(performance.now() - t0) }, 'ticket index loaded');
+    const copy = await loadSnapshot(this.models).catch((err) => {
+      this.logger.warn({ err }, 'saved ticket index unreadable; reading every ticket');
+      return null;
+    });
+    if (copy) {
+      for (const fact of copy.facts) this.facts.set(fact.id, fact);
+      // The first look reads what changed after the copy was taken.
+      this.lookedAt = copy.takenAt.getTime();
+      this.loadedFrom = 'snapshot';
+    } else {
+      const started = this.clock();
+      const cursor = this.models.Ticket.find({}, FACT_PROJECTION).lean<FactSource>().cursor({ batchSize: 2000 });
+      for await (const doc of cursor) this.put(doc as FactSource);
+      this.lookedAt = started;
+      this.loadedFrom = 'tickets';
+      this.changedSinceSave = this.facts.size;
+      void this.saveIfChanged();
+    }
+    this.logger.info({ tickets: this.facts.size, from: this.loadedFrom, ms: Math.round(performance.now() - t0) }, 'ticket index loaded');
+  }
+
+  /**
+   * Saves a copy of the index when tickets changed since the last one (and it is big enough to be
+   * worth it). Safe to call from every process; resolves true when this copy became the current one.
+   */
+  saveIfChanged(): Promise<boolean> {
+    if (!this.loadedFrom || this.saving || this.changedSinceSave === 0 || this.facts.size < this.snapshotMinTickets) return this.saving ?? Promise.resolve(false);
+    // What the copy holds and the look it reflects are taken together, before anything awaits.
+    const facts = [...this.facts.values()];
+    const takenAt = new Date(this.lookedAt);
+    const changed = this.changedSinceSave;
+    this.saving = saveSnapshot(this.models, facts, takenAt)
+      .then((switched) => {
+        this.changedSinceSave -= changed;
+        return switched;
+      })
+      .catch((err) => {
+        this.logger.warn({ err }, 'saving the ticket index failed; the next try is in a few minutes');
+        return false;
+      })
+      .finally(() => (this.saving = null));
+    return this.saving;
   }
 
   private async look(): Promise<void> {
@@ -98,5 +148,7 @@ export class TicketIndex {
     // Deadlines depend only on kind, urgency and filing time, which never change: keep them.
     if (known?.deadlines) fact.deadlines = known.deadlines;
     this.facts.set(fact.id, fact);
+    // Re-reads within the margin are not changes.
+    if (known?.updatedAt !== fact.updatedAt) this.changedSinceSave++;
   }
 }
