@@ -37,12 +37,25 @@ function prng(seed: number) {
 /** Inserts `n` tickets filed over the year before `now`; returns how long it took. */
 export async function seedTickets(db: Connection, n: number, now = new Date()): Promise<number> {
   const started = Date.now();
+  const collection = db.collection('tickets');
+  let batch: Record<string, unknown>[] = [];
+  for (const doc of benchTickets(n, now)) {
+    batch.push(doc);
+    if (batch.length === 1000) {
+      await collection.insertMany(batch, { ordered: false });
+      batch = [];
+    }
+  }
+  if (batch.length) await collection.insertMany(batch, { ordered: false });
+  return Date.now() - started;
+}
+
+/** The tickets themselves, as stored. */
+export function* benchTickets(n: number, now = new Date()): Generator<Record<string, unknown>> {
   const random = prng(12345);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const calendar = createWorkCalendar();
-  const collection = db.collection('tickets');
   const span = 365 * DAY;
-  let batch: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const createdAt = new Date(now.getTime() - span + Math.floor((span * i) / n) + Math.floor(random() * 60_000));
     const kind = random() < 0.15 ? 'consult' : pick(['complaint', 'help', 'report', 'suggestion', 'complaint', 'help'] as const);
@@ -83,7 +96,7 @@ export async function seedTickets(db: Connection, n: number, now = new Date()): 
     const location = random() < 0.85 ? { address: `${pick(ROADS)}${1 + Math.floor(random() * 300)}号`, ...(random() < 0.8 ? { street: pick(STREETS) } : {}) } : null;
     const ymd = createdAt.toISOString().slice(0, 10).replace(/-/g, '');
     const last = timeline.at(-1)!.at as Date;
-    batch.push({
+    yield {
       _id: new Types.ObjectId(),
       number: `MH${ymd}${String(i).padStart(6, '0')}`,
       citizenId: new Types.ObjectId(),
@@ -110,12 +123,6 @@ export async function seedTickets(db: Connection, n: number, now = new Date()): 
       requestHash: 'bench',
       createdAt,
       updatedAt: ratings.length && (ratings[0]!.at as Date) > last ? (ratings[0]!.at as Date) : last,
-    });
-    if (batch.length === 1000) {
-      await collection.insertMany(batch, { ordered: false });
-      batch = [];
-    }
+    };
   }
-  if (batch.length) await collection.insertMany(batch, { ordered: false });
-  return Date.now() - started;
 }

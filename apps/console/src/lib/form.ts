@@ -8,15 +8,18 @@ import { ApiError } from '../api/client';
 export function checkWith<S extends ZodType>(schema: S, values: unknown, form: FormInstance): z.infer<S> | null {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
+  // Issues on a field the form shows are marked on it; the rest (the whole form, or a value the form
+  // shows under another name, such as a date range) become the form's message.
+  const shown = new Set(Object.keys(form.getFieldsValue() ?? {}));
   const fields = new Map<string, string[]>();
+  const general: string[] = [];
   for (const issue of result.error.issues) {
-    const name = issue.path.length ? issue.path.map(String).join('.') : '';
-    fields.set(name, [...(fields.get(name) ?? []), issue.message]);
+    const name = issue.path.map(String).join('.');
+    if (name && shown.has(name.split('.')[0]!)) fields.set(name, [...(fields.get(name) ?? []), issue.message]);
+    else general.push(issue.message);
   }
-  const known = [...fields].filter(([name]) => name !== '');
-  form.setFields(known.map(([name, errors]) => ({ name: name.split('.'), errors })));
-  const general = fields.get('');
-  if (general?.length && !known.length) throw new FormMessage(general.join('；'));
+  form.setFields([...fields].map(([name, errors]) => ({ name: name.split('.'), errors })));
+  if (general.length) throw new FormMessage([...new Set(general)].join('；'));
   return null;
 }
 
@@ -31,7 +34,7 @@ export function serverError(err: unknown, form?: FormInstance, prefix = ''): str
   if (err instanceof FormMessage) return err.message;
   if (!(err instanceof ApiError)) return '操作失败，请稍后再试';
   if (form) {
-    const names = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
+    const names = new Set(Object.keys(form.getFieldsValue() ?? {}));
     const fields = err.fieldErrors
       .map((d) => ({ name: d.path.startsWith(prefix) ? d.path.slice(prefix.length) : d.path, message: d.message }))
       .filter((d) => d.name && names.has(d.name.split('.')[0]!));

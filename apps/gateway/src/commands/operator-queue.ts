@@ -34,9 +34,10 @@ function matchesFilters(f: TicketFact, q: OperatorTicketQuery, now: number, word
 }
 
 /**
- * Sort key: `due` puts open tickets first by due time (none last), then final ones by latest change,
- * ties by id; `newest` is latest filed first, ties by id from the highest. Numbers and one string, so
- * ordering 100,000 tickets stays a few tens of milliseconds.
+ * The order: `due` puts open tickets first by due time (none last), then final ones by latest change,
+ * ties by id; `newest` is latest filed first, ties by id from the highest. Compared straight from the
+ * facts — no object per ticket per request, which at 100,000 tickets cost more in garbage collection
+ * than the sorting itself.
  */
 interface Key {
   group: number;
@@ -45,15 +46,22 @@ interface Key {
 }
 type Sort = OperatorTicketQuery['sort'];
 
-function keyOf(f: TicketFact, sort: Sort): Key {
-  if (sort === 'newest') return { group: 0, at: -f.createdAt, id: f.id };
-  return isOpen(f) ? { group: 0, at: f.dueAt ?? Number.MAX_SAFE_INTEGER, id: f.id } : { group: 1, at: -f.statusAt, id: f.id };
+const groupOf = (f: TicketFact, sort: Sort) => (sort === 'newest' || isOpen(f) ? 0 : 1);
+function atOf(f: TicketFact, sort: Sort): number {
+  if (sort === 'newest') return -f.createdAt;
+  return isOpen(f) ? (f.dueAt ?? Number.MAX_SAFE_INTEGER) : -f.statusAt;
 }
 
-function comparator(sort: Sort) {
+function compareParts(sort: Sort, ga: number, aa: number, ida: string, gb: number, ab: number, idb: string): number {
   const idOrder = sort === 'newest' ? -1 : 1;
-  return (a: Key, b: Key) => a.group - b.group || a.at - b.at || (a.id < b.id ? -idOrder : a.id > b.id ? idOrder : 0);
+  return ga - gb || aa - ab || (ida < idb ? -idOrder : ida > idb ? idOrder : 0);
 }
+
+/** One number per ticket that orders like `compareFacts` up to ties: the group, then the time. */
+const rankOf = (sort: Sort) => (f: TicketFact) => groupOf(f, sort) * 1e13 + Math.min(atOf(f, sort), 5e12);
+
+const compareFacts = (sort: Sort) => (a: TicketFact, b: TicketFact) => compareParts(sort, groupOf(a, sort), atOf(a, sort), a.id, groupOf(b, sort), atOf(b, sort), b.id);
+const keyOf = (f: TicketFact, sort: Sort): Key => ({ group: groupOf(f, sort), at: atOf(f, sort), id: f.id });
 
 function encodeCursor(key: Key, sort: string): string {
   return Buffer.from(JSON.stringify([sort, key.group, key.at, key.id])).toString('base64url');
@@ -70,25 +78,19 @@ function decodeCursor(cursor: string, sort: string): Key {
 }
 
 /**
- * The first `k` rows in order. A page needs only those: for the usual first pages they are picked in
- * one pass (binary insertion into a short list) instead of sorting every matching ticket.
+ * The first `k` rows in order, without comparing them all with each other: every row's position is one
+ * number (`rank`: smaller first), native-sorted to find the k-th; only the rows up to it are then
+ * ordered fully (`compare` also breaks ties).
  */
-export function firstInOrder<T>(rows: T[], k: number, compare: (a: T, b: T) => number): T[] {
-  if (k > 2000 || k >= rows.length) return [...rows].sort(compare).slice(0, k);
-  const top: T[] = [];
-  for (const r of rows) {
-    if (top.length === k && compare(r, top[k - 1]!) >= 0) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(top[mid]!, r) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    top.splice(lo, 0, r);
-    if (top.length > k) top.pop();
-  }
-  return top;
+export function firstInOrder<T>(rows: T[], k: number, rank: (r: T) => number, compare: (a: T, b: T) => number): T[] {
+  if (k >= rows.length) return [...rows].sort(compare);
+  if (k <= 0) return [];
+  const ranks = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ranks[i] = rank(rows[i]!);
+  const threshold = ranks.slice().sort()[k - 1]!;
+  const picked: T[] = [];
+  for (let i = 0; i < rows.length; i++) if (ranks[i]! <= threshold) picked.push(rows[i]!);
+  return picked.sort(compare).slice(0, k);
 }
 
 /** Free text, split into words that must all appear (case-insensitive; no pattern syntax). */
@@ -101,43 +103,43 @@ export async function operatorQueue(deps: Deps, q: OperatorTicketQuery): Promise
   const now = deps.now().getTime();
   const words = searchWords(q.q);
   const counts = Object.fromEntries([...TICKET_STATUSES, 'all'].map((s) => [s, 0])) as QueueCounts;
-  const rows: Array<Key & { fact: TicketFact }> = [];
+  const rows: TicketFact[] = [];
   for (const f of facts.values()) {
     if (!matchesFilters(f, q, now, words)) continue;
     counts[f.status]++;
     counts.all++;
     if (q.status && f.status !== q.status) continue;
     if (q.open !== undefined && isOpen(f) !== q.open) continue;
-    rows.push({ ...keyOf(f, q.sort), fact: f });
+    rows.push(f);
   }
-  const compare = comparator(q.sort);
+  const compare = compareFacts(q.sort);
   let start: number;
   let page: number;
   let candidates = rows;
   if (q.cursor) {
     // Keyset paging: what comes after the last ticket seen, wherever new tickets landed meanwhile.
     const after = decodeCursor(q.cursor, q.sort);
-    candidates = rows.filter((r) => compare(r, after) > 0);
+    candidates = rows.filter((f) => compareParts(q.sort, groupOf(f, q.sort), atOf(f, q.sort), f.id, after.group, after.at, after.id) > 0);
     start = 0;
     page = Math.floor((rows.length - candidates.length) / q.limit) + 1;
   } else {
     page = q.page ?? 1;
     start = (page - 1) * q.limit;
   }
-  const ordered = firstInOrder(candidates, start + q.limit + 1, compare);
+  const ordered = firstInOrder(candidates, start + q.limit + 1, rankOf(q.sort), compare);
   const slice = ordered.slice(start, start + q.limit);
   const hasMore = ordered.length > start + q.limit;
   const last = slice.at(-1);
 
   // The page itself is read from the database: what the table shows is never older than this request.
-  const ids = slice.map((r) => new Types.ObjectId(r.fact.id));
+  const ids = slice.map((f) => new Types.ObjectId(f.id));
   const docs = ids.length ? await deps.models.Ticket.find({ _id: { $in: ids } }, { timeline: 0, pendingEvents: 0 }).lean<TicketDoc[]>() : [];
   const byId = new Map(docs.map((d) => [d._id.toString(), d]));
   return {
-    items: slice.map((r) => byId.get(r.fact.id)).filter((d): d is TicketDoc => Boolean(d)),
+    items: slice.map((f) => byId.get(f.id)).filter((d): d is TicketDoc => Boolean(d)),
     total: rows.length,
     counts,
     page,
-    nextCursor: hasMore && last ? encodeCursor(last, q.sort) : null,
+    nextCursor: hasMore && last ? encodeCursor(keyOf(last, q.sort), q.sort) : null,
   };
 }

@@ -75,17 +75,17 @@ export function statsOf(facts: Iterable<TicketFact>, q: StatsQuery): StatsRespon
   const byCategory = new Map<CategoryId | null, Tally>();
   const days = daysOf(q.from, q.to);
   const daily = new Map(days.map((d) => [d, new Tally()]));
-  const byCategoryStreet = new Map<string, { categoryId: CategoryId | null; street: string | null; filed: number }>();
+  // Category → street → tickets (nested maps: no key string built per ticket).
+  const byCategoryStreet = new Map<CategoryId | null, Map<string | null, number>>();
   for (const f of facts) {
     if (f.filedDay < q.from || f.filedDay > q.to) continue;
     totals.add(f);
     tallyOf(byDepartment, f.department).add(f);
     tallyOf(byCategory, f.categoryId).add(f);
     daily.get(f.filedDay)?.add(f);
-    const cellKey = `${f.categoryId ?? ''}\u0000${f.street ?? ''}`;
-    const cell = byCategoryStreet.get(cellKey) ?? { categoryId: f.categoryId, street: f.street, filed: 0 };
-    cell.filed++;
-    byCategoryStreet.set(cellKey, cell);
+    let streets = byCategoryStreet.get(f.categoryId);
+    if (!streets) byCategoryStreet.set(f.categoryId, (streets = new Map()));
+    streets.set(f.street, (streets.get(f.street) ?? 0) + 1);
   }
   // Most tickets first; ties by name, the unnamed (not dispatched, uncategorised, no street) last.
   const label = (v: string | null) => (v === null ? '\uffff' : v);
@@ -100,7 +100,9 @@ export function statsOf(facts: Iterable<TicketFact>, q: StatsQuery): StatsRespon
     byDepartment: [...byDepartment].map(([department, t]) => ({ department, ...t.metrics() })).sort(byVolume((r) => label(r.department))),
     byCategory: [...byCategory].map(([categoryId, t]) => ({ categoryId, ...t.metrics() })).sort(byVolume((r) => label(r.categoryId))),
     daily: days.map((date) => ({ date, ...daily.get(date)!.metrics() })),
-    byCategoryStreet: [...byCategoryStreet.values()].sort(byVolume((r) => `${label(r.categoryId)}\u0000${label(r.street)}`)),
+    byCategoryStreet: [...byCategoryStreet]
+      .flatMap(([categoryId, streets]) => [...streets].map(([street, filed]) => ({ categoryId, street, filed })))
+      .sort(byVolume((r) => `${label(r.categoryId)}\u0000${label(r.street)}`)),
   };
 }
 
