@@ -320,7 +320,18 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await gw.deps.models.Staff.updateOne({ _id: staff!._id }, { $set: { disabled: false } });
   });
 
-  it('9. 知识库: the admin edits an answer; 试一试 and the chat answer with the new text at once', async () => {
+  it('9. a token that runs out also returns to sign-in, saying so', async () => {
+    await signIn('chief', adminPassword);
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('minhu.console.session')!);
+      sessionStorage.setItem('minhu.console.session', JSON.stringify({ ...s, expiresAt: new Date(Date.now() + 1500).toISOString() }));
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await byTestId('login-notice').getByText('登录已过期，请重新登录').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('minhu.console.session'))).toBeNull();
+  });
+
+  it('10. 知识库: the admin edits an answer; 试一试 and the chat answer with the new text at once', async () => {
     await signIn('chief', adminPassword);
     await menu('知识库', 'page-faq');
     await byTestId('faq-search').fill('公积金 提取');
@@ -350,7 +361,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     expect(chat.body.reply.text).toContain('本市已修改的答案');
   });
 
-  it('10. 推送失败: a failed delivery with its last error, retried', async () => {
+  it('11. 推送失败: a failed delivery with its last error, retried', async () => {
     await gw.deps.models.Outbox.collection.insertOne({
       _id: 'evt_console_journey_1' as never,
       type: 'ticket.created',
@@ -376,7 +387,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     expect((await gw.deps.models.Outbox.findById('evt_console_journey_1').lean())?.status).not.toBe('failed');
   });
 
-  it('11. left no errors in the browser console', () => {
+  it('12. left no errors in the browser console', () => {
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { STAFF_ROLE_LABELS } from '@minhu/shared';
 import { Button, Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { endSession, onSessionEnded } from './api/client';
-import { clearSession, loadSession, saveSession, type Session } from './api/session';
+import { clearSession, loadSession, saveSession, takeExpiredSession, type Session } from './api/session';
 import { href, navigate, useRoute } from './lib/router';
 import { ScreenBoundary } from './components/ScreenBoundary';
 import { LoginPage } from './pages/LoginPage';
@@ -16,6 +16,8 @@ const StatsPage = lazy(() => import('./pages/StatsPage'));
 const FaqPage = lazy(() => import('./pages/FaqPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
+
+const EXPIRED = '登录已过期，请重新登录';
 
 interface Screen {
   key: string;
@@ -54,7 +56,7 @@ function screenOf(route: string, id: string | undefined): ReactNode {
 export function Shell() {
   const { route } = useRoute();
   const [session, setSession] = useState<Session | null>(() => loadSession());
-  const [endedMessage, setEndedMessage] = useState<string | null>(null);
+  const [endedMessage, setEndedMessage] = useState<string | null>(() => (takeExpiredSession() ? EXPIRED : null));
 
   const signOut = useCallback((message: string | null) => {
     clearSession();
@@ -68,7 +70,7 @@ export function Shell() {
   useEffect(() => {
     if (!session) return;
     const left = new Date(session.expiresAt).getTime() - Date.now();
-    const timer = setTimeout(() => endSession('登录已过期，请重新登录'), Math.max(0, Math.min(left, 2 ** 31 - 1)));
+    const timer = setTimeout(() => endSession(EXPIRED), Math.max(0, Math.min(left, 2 ** 31 - 1)));
     return () => clearTimeout(timer);
   }, [session]);
 

@@ -16,6 +16,13 @@ export function loadSession(): Session | null {
   }
 }
 
+/** True (and the stale entry removed) when this tab holds a session that has run out. */
+export function takeExpiredSession(): boolean {
+  if (!sessionStorage.getItem(KEY) || loadSession()) return false;
+  clearSession();
+  return true;
+}
+
 export function saveSession(s: Session): void {
   sessionStorage.setItem(KEY, JSON.stringify(s));
 }
