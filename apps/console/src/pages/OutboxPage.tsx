@@ -60,19 +60,20 @@ export default function OutboxPage() {
         loading={list.loading}
         dataSource={list.data ?? []}
         locale={{ emptyText: status === 'failed' ? '没有推送失败的事件' : '暂无记录' }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1040 }}
         data-testid="outbox-table"
         columns={[
           { title: '事件', dataIndex: 'type', width: 100, render: (t: string) => TYPE_LABELS[t] ?? t },
           { title: '工单', dataIndex: 'ticketNumber', width: 180, render: (n: string | null, r) => <Link to={href(`tickets/${r.ticketId}`)}>{n ?? r.ticketId}</Link> },
           { title: '尝试次数', dataIndex: 'attempts', width: 80, align: 'right' },
-          { title: '最后错误', dataIndex: 'lastError', width: 260, ellipsis: true, render: (e: string | null) => <Typography.Text type="danger">{e ?? '—'}</Typography.Text> },
+          { title: '最后错误', dataIndex: 'lastError', width: 220, ellipsis: true, render: (e: string | null) => <Typography.Text type="danger">{e ?? '—'}</Typography.Text> },
           { title: '事件时间', dataIndex: 'at', width: 150, render: (a: string) => formatDateTime(a) },
           { title: '下次尝试', dataIndex: 'nextAttemptAt', width: 150, render: (a: string, r) => (r.status === 'pending' ? formatDateTime(a) : '—') },
-          { title: '事件编号', dataIndex: 'eventId', width: 180, ellipsis: true },
+          { title: '事件编号', dataIndex: 'eventId', width: 150, ellipsis: true },
           {
             title: '操作',
             width: 100,
+            fixed: 'right',
             render: (_: unknown, r) =>
               r.status === 'failed' ? (
                 <Button size="small" onClick={() => retry(r.eventId)} loading={retrying === r.eventId}>

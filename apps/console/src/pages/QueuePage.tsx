@@ -129,7 +129,7 @@ export default function QueuePage() {
       {
         title: '工单编号',
         dataIndex: 'number',
-        width: 190,
+        width: 180,
         render: (n: string, t) => (
           <Space size={4}>
             <Link to={href(`tickets/${t.id}`)} data-testid="ticket-link">
@@ -139,7 +139,7 @@ export default function QueuePage() {
           </Space>
         ),
       },
-      { title: '状态', dataIndex: 'status', width: 96, render: (s: TicketStatus) => <StatusTag status={s} /> },
+      { title: '状态', dataIndex: 'status', width: 88, render: (s: TicketStatus) => <StatusTag status={s} /> },
       {
         title: '类型',
         dataIndex: 'kind',
@@ -151,31 +151,34 @@ export default function QueuePage() {
           </Space>
         ),
       },
-      { title: '分类', dataIndex: 'categoryId', width: 120, render: (c: string | null) => categoryName(c) },
+      { title: '分类', dataIndex: 'categoryId', width: 110, render: (c: string | null) => categoryName(c) },
       {
-        title: '诉求摘要',
+        title: '诉求摘要 / 地址',
         dataIndex: 'excerpt',
         ellipsis: { showTitle: false },
         render: (e: string, t) => (
           <Tooltip title={e} placement="topLeft">
-            {t.needsReview && <Tag color="magenta">待复核</Tag>}
-            {e}
+            <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {t.needsReview && <Tag color="magenta">待复核</Tag>}
+              {e}
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t.address ?? '未填写地址'} · {TICKET_CHANNEL_LABELS[t.channel]}
+            </Typography.Text>
           </Tooltip>
         ),
       },
-      { title: '地址', dataIndex: 'address', width: 150, ellipsis: true, render: (a: string | null) => a ?? '—' },
-      { title: '承办单位', dataIndex: 'ownerDepartment', width: 120, render: (d: string | null) => departmentName(d) },
-      { title: '渠道', dataIndex: 'channel', width: 100, render: (c: OperatorTicketSummary['channel']) => TICKET_CHANNEL_LABELS[c] },
+      { title: '承办单位', dataIndex: 'ownerDepartment', width: 110, render: (d: string | null) => departmentName(d) },
       {
         title: '办理时限',
         dataIndex: 'dueAt',
-        width: 150,
+        width: 130,
         render: (d: string | null) => {
           const due = dueText(d);
           return due ? <Typography.Text type={due.overdue ? 'danger' : undefined}>{due.text}</Typography.Text> : '—';
         },
       },
-      { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (d: string) => formatDateTime(d) },
+      { title: '提交时间', dataIndex: 'createdAt', width: 140, render: (d: string) => formatDateTime(d) },
     ],
     [fresh],
   );
@@ -263,7 +266,7 @@ export default function QueuePage() {
         loading={queue.loading && !page}
         rowClassName={(t) => (fresh.has(t.id) ? 'row-fresh' : t.overdue ? 'row-overdue' : '')}
         onRow={(t) => ({ onClick: () => setFresh((prev) => (prev.has(t.id) ? new Set([...prev].filter((x) => x !== t.id)) : prev)) })}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1000 }}
         pagination={{
           current: page?.page ?? Number(q.page ?? 1),
           pageSize: PAGE_SIZE,
