@@ -1,11 +1,13 @@
 // `npm run bench`: runs every benchmark on the real services and writes BENCHMARKS.md with the
 // machine and date. BENCH_SECONDS sets the length of each HTTP scenario (default 10).
+// `npm run bench -- console` runs only the staff console's section and replaces just that section.
 import { execSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../apps/gateway/src/config.js';
 import { startServices, type S3Settings } from '../apps/gateway/src/services/manager.js';
+import { consoleBenchSection, spliceSection } from './console.js';
 import { benchLifecycle, type ScenarioResult } from './lifecycle.js';
 import { extraSections } from './sections.js';
 
@@ -42,7 +44,7 @@ export interface BenchEnv {
  * Runs one benchmark section on its own freshly started services (or on MONGODB_URI / S3_* when set):
  * a single-process database slows down as earlier sections fill it, which would skew later figures.
  */
-async function withServices<T>(fn: (env: BenchEnv, describe: { mongo: string; s3: string }) => Promise<T>): Promise<T> {
+export async function withServices<T>(fn: (env: BenchEnv, describe: { mongo: string; s3: string }) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const dataDir = await mkdtemp(join(tmpdir(), 'minhu-bench-'));
   const services = await startServices({ dataDir, mongoUri: config.mongoUri, s3: config.s3, bucket: 'minhu-bench', log: (l) => console.log(`[services] ${l}`) });
@@ -54,8 +56,23 @@ async function withServices<T>(fn: (env: BenchEnv, describe: { mongo: string; s3
   }
 }
 
+/** One line about the machine, for a section measured on its own. */
+function machineLine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Linux ${release()}, Node ${process.version}`;
+}
+
 async function main() {
   const when = new Date().toISOString();
+  // `npm run bench -- console`: only the staff console's section, written in place of the previous one.
+  if (process.argv.includes('console')) {
+    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+    const section = await consoleBenchSection(withServices, machineLine());
+    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section));
+    console.log(section);
+    console.log('[bench] wrote the staff console section of BENCHMARKS.md');
+    return;
+  }
   {
     console.log(`[bench] lifecycle scenarios, ${seconds} s each …`);
     const { life, describe: services } = await withServices(async (env, describe) => ({ life: await benchLifecycle(env), describe }));
@@ -64,7 +81,7 @@ async function main() {
     const ratio = Math.round((create.rps / bare.rps) * 100);
     console.log(table(life.results));
 
-    const sections = await extraSections(withServices);
+    const sections = (await extraSections(withServices)) + (await consoleBenchSection(withServices, machineLine()));
     const md = `# Benchmarks
 
 Written by \`npm run bench\` on ${when.slice(0, 10)} (${when}). Every figure below was measured in that run.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
-const manifests = ['package.json', 'packages/shared/package.json', 'apps/gateway/package.json', 'apps/miniprogram/package.json', 'apps/h5/package.json']
+const manifests = ['package.json', 'packages/shared/package.json', 'apps/gateway/package.json', 'apps/miniprogram/package.json', 'apps/h5/package.json', 'apps/console/package.json']
   .map((p) => join(root, p))
   .filter((p) => existsSync(p));
 

@@ -1,6 +1,6 @@
-// A phone-sized headless Chromium for the browser end-to-end tests: Debian's chromium driven by
-// playwright-core (which never downloads a browser), plus a helper that saves screenshots as test
-// artifacts under tests/artifacts/ (gitignored).
+// Headless Chromium for the browser end-to-end tests — phone-sized for the citizen app, desktop-sized
+// for the staff console: Debian's chromium driven by playwright-core (which never downloads a browser),
+// plus a helper that saves screenshots as test artifacts under tests/artifacts/ (gitignored).
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,14 @@ export const PHONE = {
   deviceScaleFactor: 2,
   isMobile: true,
   hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
+/** An office desktop for the staff console: 1280×800, Chinese, Beijing time. */
+export const DESKTOP = {
+  viewport: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
 } as const;
@@ -66,6 +74,15 @@ export interface Phone {
 
 /** Launches chromium and opens one page in a fresh phone-sized context. */
 export async function launchPhone(opts: { baseURL?: string } = {}): Promise<Phone> {
+  return launch(PHONE, opts);
+}
+
+/** Launches chromium and opens one page in a fresh desktop-sized context (the staff console). */
+export async function launchDesktop(opts: { baseURL?: string } = {}): Promise<Phone> {
+  return launch(DESKTOP, opts);
+}
+
+async function launch(device: typeof PHONE | typeof DESKTOP, opts: { baseURL?: string }): Promise<Phone> {
   ensureChromium();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -73,7 +90,7 @@ export async function launchPhone(opts: { baseURL?: string } = {}): Promise<Phon
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const context = await browser.newContext({ ...PHONE, baseURL: opts.baseURL });
+    const context = await browser.newContext({ ...device, baseURL: opts.baseURL });
     const page = await context.newPage();
     return {
       browser,

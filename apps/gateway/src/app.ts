@@ -5,10 +5,12 @@ import cors from '@koa/cors';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import type { Deps } from './deps.js';
+import { consoleSite } from './http/console-site.js';
 import { h5Site } from './http/h5-site.js';
 import { errorBody, requestLog, requireJson } from './http/middleware.js';
 import { officialAccountRouter } from './channels/wechat-official-account.js';
 import { adminFaqRouter } from './routes/admin/faq.js';
+import { adminStaffRouter } from './routes/admin/staff.js';
 import { authRouter } from './routes/auth/index.js';
 import { chatRouter } from './routes/chat/index.js';
 import { faqRouter } from './routes/faq/index.js';
@@ -65,12 +67,15 @@ export function createApp(deps: Deps): Koa {
     chatRouter(deps),
     faqRouter(deps),
     adminFaqRouter(deps),
+    adminStaffRouter(deps),
     officialAccountRouter(deps),
   ];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
+  const staffConsole = consoleSite(deps.config.consoleDistDir);
+  if (staffConsole) app.use(staffConsole);
   const site = h5Site(deps.config.h5DistDir);
   if (site) app.use(site);
   return app;

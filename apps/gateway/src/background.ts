@@ -1,6 +1,7 @@
 // Work that runs beside the HTTP server in every gateway process: the event relay's safety-net
-// scan, the hotline outbox worker (webhook mode), the citizen notification worker and the orphan
-// upload sweep. Several processes may run it at once: queue items are claimed under leases.
+// scan, the hotline outbox worker (webhook mode), the citizen notification worker, the orphan
+// upload sweep, and saving a copy of the staff console's ticket index. Several processes may run it
+// at once: queue items are claimed under leases.
 import { sweepOrphanUploads } from './commands/sweep-orphan-uploads.js';
 import type { Deps } from './deps.js';
 import { deliverHotlineEvent } from './hotline/webhook.js';
@@ -43,8 +44,12 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
   const sweepTimer = setInterval(() => {
     sweepOrphanUploads(deps).catch((err) => logger.error({ err }, 'orphan upload sweep failed'));
   }, config.uploads.sweepIntervalSeconds * 1000);
+  // A fresh copy of the console's ticket index every few minutes, when tickets changed: a process
+  // that starts later reads it instead of every ticket.
+  const indexTimer = setInterval(() => void deps.ticketIndex.saveIfChanged(), 5 * 60_000);
   relayTimer.unref();
   sweepTimer.unref();
+  indexTimer.unref();
 
   return {
     outbox,
@@ -52,6 +57,7 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
     async stop() {
       clearInterval(relayTimer);
       clearInterval(sweepTimer);
+      clearInterval(indexTimer);
       unsubscribe();
       await Promise.all([outbox?.stop(), notifications.stop()]);
     },

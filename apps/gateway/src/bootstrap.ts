@@ -16,6 +16,7 @@ import { Storage } from './lib/storage.js';
 import { TokenService } from './lib/tokens.js';
 import { createWechatClient } from './lib/wechat.js';
 import { createModels, syncIndexes } from './models/index.js';
+import { TicketIndex } from './read-model/ticket-index.js';
 import type { S3Settings } from './services/manager.js';
 
 /** Development only: a random secret kept in the data dir, so tokens survive restarts. */
@@ -71,6 +72,7 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     relay: new EventRelay(models, logger),
     faq,
     chatCache: new ConversationCache(),
+    ticketIndex: new TicketIndex(models, logger),
     secret,
     now: opts.now ?? (() => new Date()),
   };

@@ -118,6 +118,7 @@ export const EnvSchema = z.object({
   STAFF_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
   /** Built H5 site served at / (skipped when it has no index.html). */
   H5_DIST_DIR: z.string().default('apps/h5/dist'),
+  CONSOLE_DIST_DIR: z.string().default('apps/console/dist'),
   /** Chat messages per client IP per minute (counted in each gateway process). */
   CHAT_IP_PER_MINUTE: int(30, 1),
   /** Chat messages per conversation per minute (counted in each gateway process). */
@@ -169,6 +170,8 @@ export interface Config {
   chat: { perIpPerMinute: number; perConversationPerMinute: number };
   officialAccount: { token?: string; safeMode?: { aesKey: string; appId: string } };
   h5DistDir: string;
+  /** The built staff console, served at /console/. */
+  consoleDistDir: string;
 }
 
 /** Default departments of the built-in back office; a city sets its own with DEPARTMENTS. */
@@ -305,5 +308,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       safeMode: e.WECHAT_OA_AES_KEY && e.WECHAT_OA_APP_ID ? { aesKey: e.WECHAT_OA_AES_KEY, appId: e.WECHAT_OA_APP_ID } : undefined,
     },
     h5DistDir: e.H5_DIST_DIR,
+    consoleDistDir: e.CONSOLE_DIST_DIR,
   };
 }

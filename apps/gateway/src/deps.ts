@@ -13,6 +13,7 @@ import type { SmsSender } from './lib/sms.js';
 import type { TokenService } from './lib/tokens.js';
 import type { WechatClient } from './lib/wechat.js';
 import type { Models } from './models/index.js';
+import type { TicketIndex } from './read-model/ticket-index.js';
 
 export interface Limiters {
   otpPerPhoneMinute: RateLimiterMongo;
@@ -45,6 +46,8 @@ export interface Deps {
   faq: FaqStore;
   /** Contexts of recent conversations in this process. */
   chatCache: ConversationCache;
+  /** Every ticket's facts in memory, for the staff console's queue, counts, 督办 board and statistics. */
+  ticketIndex: TicketIndex;
   /** Secret for HMACs of one-time codes. */
   secret: string;
   now(): Date;

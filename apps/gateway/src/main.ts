@@ -30,6 +30,8 @@ async function main() {
   });
 
   const background = startBackgroundWork(deps);
+  // The console's ticket index reads every ticket once; do it now rather than on the first request.
+  deps.ticketIndex.warmUp();
   // Lets `npm run staff` reach the embedded database while the gateway holds it.
   await writeFile(runningServicesFile(config.dataDir), JSON.stringify({ pid: process.pid, mongoUri: services.mongoUri }));
 

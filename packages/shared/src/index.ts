@@ -11,3 +11,6 @@ export * from './api/tickets.js';
 export * from './api/chat.js';
 export * from './api/hotline.js';
 export * from './api/faq-admin.js';
+export * from './supervision.js';
+export * from './api/operator.js';
+export * from './api/staff.js';

@@ -83,3 +83,27 @@ export const MEDIA_LIMITS = {
   },
 } as const;
 export type MediaKind = keyof typeof MEDIA_LIMITS;
+
+/** Where a ticket came from. */
+export const TICKET_CHANNELS = ['miniprogram', 'h5', 'official-account', 'api'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export const TicketChannelSchema = z.enum(TICKET_CHANNELS);
+export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = {
+  miniprogram: '微信小程序',
+  h5: 'H5 网页',
+  'official-account': '微信公众号',
+  api: '开放接口',
+};
+
+/** The citizen's verdict after the callback (回访评价). */
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SatisfactionSchema = z.enum(SATISFACTIONS);
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+};
+
+/** Statuses in which the hotline still works the ticket. */
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));

@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 import { loadConfig } from '../config.js';
 import { addStaff } from '../commands/staff-accounts.js';
 import { createModels, syncIndexes } from '../models/index.js';
-import type { Deps } from '../deps.js';
+import { AppError } from '../http/errors.js';
 import { STAFF_ROLES, type StaffRole } from '../models/staff.js';
 import { withDatabase } from './database.js';
 
@@ -31,7 +31,10 @@ async function main() {
     try {
       const models = createModels(db);
       await syncIndexes(models);
-      const { password } = await addStaff({ models } as Deps, { username, role: values.role as StaffRole, name: values.name });
+      const { password } = await addStaff({ models }, { username, role: values.role as StaffRole, name: values.name }).catch((err) => {
+        if (err instanceof AppError && err.code === 'staff_exists') throw new Error(`staff user "${username}" already exists`);
+        throw err;
+      });
       console.log(`Created ${values.role} "${username}". Password (shown once): ${password}`);
     } finally {
       await db.close();

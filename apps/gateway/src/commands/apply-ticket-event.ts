@@ -1,7 +1,7 @@
 // Applies a status event from the hotline (webhook) or an operator (builtin mode) to a ticket:
 // one state machine (packages/shared canTransition), one atomic update per event, applied once per
 // eventId, with a timeline entry and a citizen notification written in the same update.
-import { canTransition, type TICKET_EVENT_TYPES, type TicketStatus } from '@minhu/shared';
+import { canTransition, TICKET_STATUS_LABELS, type Satisfaction, type TICKET_EVENT_TYPES, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines } from '@minhu/shared/deadlines';
 import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
@@ -17,6 +17,12 @@ export interface TicketEventData {
   department?: string;
   reply?: string;
   reason?: string;
+  /** Callback: whether the citizen was reached. */
+  reached?: boolean;
+  /** Callback: satisfaction given on the phone (becomes the round's rating unless the citizen already rated). */
+  satisfaction?: Satisfaction;
+  /** Callback: whether the citizen says the problem was solved. */
+  resolved?: boolean;
 }
 
 export interface TicketEventInput {
@@ -47,6 +53,14 @@ function requiredData(type: TicketEventType, data: TicketEventData): void {
   }
 }
 
+/** The rating a callback call recorded, unless the citizen already rated this round. */
+function phoneRatingOf(ticket: TicketDoc, data: TicketEventData, now: Date) {
+  if (!data.satisfaction || data.reached === false) return null;
+  const round = ticket.round ?? 1;
+  if ((ticket.ratings ?? []).some((r) => r.round === round)) return null;
+  return { satisfaction: data.satisfaction, resolved: data.resolved ?? data.satisfaction !== 'dissatisfied', round, at: now, source: 'phone' as const };
+}
+
 export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Promise<{ ticket: TicketDoc; duplicate: boolean }> {
   requiredData(input.type, input.data);
   const now = deps.now();
@@ -61,7 +75,7 @@ export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Pro
     const from = ticket.status as TicketStatus;
     const to = input.type as TicketStatus;
     if (!canTransition(from, to)) {
-      throw conflict('illegal_transition', `工单当前状态为「${from}」，不能变更为「${to}」`, { from, to });
+      throw conflict('illegal_transition', `工单当前状态为「${TICKET_STATUS_LABELS[from]}」，不能变更为「${TICKET_STATUS_LABELS[to]}」`, { from, to });
     }
     if (to === 'dispatched' && ticket.ownerDepartment && input.data.department !== ticket.ownerDepartment) {
       throw conflict('first_responsible', `首接负责制：本工单由「${ticket.ownerDepartment}」负责，不能改派`, { ownerDepartment: ticket.ownerDepartment });
@@ -77,6 +91,8 @@ export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Pro
     }
     // Staff decided what a dissatisfied rating (and the citizen's 申请重办) asked for.
     if (to === 'reopened' || to === 'closed' || to === 'rejected') Object.assign(set, { needsReview: false, reopenRequested: false });
+    const phoneRating = to === 'callback' ? phoneRatingOf(ticket, input.data, now) : null;
+    if (phoneRating) set.needsReview = phoneRating.satisfaction === 'dissatisfied';
 
     const entry = {
       status: to,
@@ -87,14 +103,22 @@ export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Pro
       ...(input.data.reply ? { reply: input.data.reply } : {}),
       ...(input.data.reason ? { reason: input.data.reason } : {}),
       ...(input.data.hotlineNumber ? { hotlineNumber: input.data.hotlineNumber } : {}),
+      ...(to === 'callback' && typeof input.data.reached === 'boolean' ? { reached: input.data.reached } : {}),
+      ...(to === 'callback' && input.data.satisfaction ? { satisfaction: input.data.satisfaction } : {}),
     };
     const notify = citizenNotification(to, now, { department: input.data.department, reason: input.data.reason });
     let applied;
     try {
       applied = await ticketChange(deps, ticket._id, {
-        where: { status: from, 'timeline.eventId': { $ne: input.eventId } },
+        where: {
+          status: from,
+          'timeline.eventId': { $ne: input.eventId },
+          // A citizen's rating of this round that lands meanwhile wins over the phone's.
+          ...(phoneRating ? { 'ratings.round': { $ne: phoneRating.round } } : {}),
+        },
         set,
         inc,
+        ...(phoneRating ? { push: { ratings: phoneRating } } : {}),
         timeline: entry,
         events: [notify],
       });

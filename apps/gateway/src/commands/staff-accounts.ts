@@ -1,28 +1,87 @@
-// Staff accounts of the built-in back office: create (CLI) and sign in (rate-limited).
+// Staff accounts of the built-in back office: create (the CLI and /api/admin/staff share one
+// validation), sign in (rate-limited), rename or change role, disable and enable, reset the password.
+// An admin cannot disable or demote itself, so whoever acts remains an admin: nobody locks the office out.
+import { CreateStaffSchema, type StaffRole, type UpdateStaff } from '@minhu/shared';
+import { Types } from 'mongoose';
 import type { RateLimiterMongo } from 'rate-limiter-flexible';
 import type { Deps } from '../deps.js';
-import { AppError } from '../http/errors.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
+import { parseInput } from '../http/validate.js';
 import { generatePassword, hashPassword, verifyPassword } from '../lib/passwords.js';
-import type { StaffDoc, StaffRole } from '../models/staff.js';
+import type { StaffDoc } from '../models/staff.js';
 import { consume } from '../lib/limits.js';
 import { securityEvent } from '../lib/security-log.js';
 
-export async function addStaff(deps: Deps, input: { username: string; role: StaffRole; name?: string }): Promise<{ password: string }> {
-  if (!/^[A-Za-z0-9_.-]{2,50}$/.test(input.username)) throw new Error('username: 2–50 letters, digits or _.-');
+/** Creates an account with a generated password, returned once (only its hash is stored). */
+export async function addStaff(
+  deps: Pick<Deps, 'models'>,
+  input: { username: string; role: StaffRole; name?: string },
+): Promise<{ password: string; staff: StaffDoc }> {
+  const valid = parseInput(CreateStaffSchema, input);
   const password = generatePassword();
   try {
-    await deps.models.Staff.create({ username: input.username, name: input.name ?? input.username, role: input.role, passwordHash: await hashPassword(password) });
+    const doc = await deps.models.Staff.create({
+      username: valid.username,
+      name: valid.name ?? valid.username,
+      role: valid.role,
+      passwordHash: await hashPassword(password),
+    });
+    return { password, staff: doc.toObject() as StaffDoc };
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new Error(`staff user "${input.username}" already exists`);
+    if ((err as { code?: number }).code === 11000) throw conflict('staff_exists', `用户名「${valid.username}」已存在`, { username: valid.username });
     throw err;
   }
-  return { password };
+}
+
+export async function listStaff(deps: Deps): Promise<StaffDoc[]> {
+  return deps.models.Staff.find({}).sort({ disabled: 1, role: 1, username: 1 }).lean<StaffDoc[]>();
+}
+
+async function findStaff(deps: Deps, id: string): Promise<StaffDoc> {
+  const doc = Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id) ? await deps.models.Staff.findById(id).lean<StaffDoc>() : null;
+  if (!doc) throw notFound('账号不存在');
+  return doc;
+}
+
+export async function updateStaff(deps: Deps, actorId: string, id: string, input: UpdateStaff): Promise<StaffDoc> {
+  const target = await findStaff(deps, id);
+  // An admin never demotes or disables itself, so the one acting always remains: no lockout.
+  if (input.role && input.role !== target.role && id === actorId) throw conflict('own_account', '不能修改自己的角色');
+  const doc = await deps.models.Staff.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean<StaffDoc>();
+  if (!doc) throw notFound('账号不存在');
+  return doc;
+}
+
+/** Disabling ends the account's sessions at once (every staff request checks the account). */
+export async function setStaffDisabled(deps: Deps, actorId: string, id: string, disabled: boolean): Promise<StaffDoc> {
+  await findStaff(deps, id);
+  if (disabled && id === actorId) throw conflict('own_account', '不能停用自己的账号');
+  const doc = await deps.models.Staff.findByIdAndUpdate(id, { $set: { disabled } }, { returnDocument: 'after' }).lean<StaffDoc>();
+  if (!doc) throw notFound('账号不存在');
+  return doc;
+}
+
+/** A new generated password, returned once; sessions signed in with the old one stop working. */
+export async function resetStaffPassword(deps: Deps, id: string): Promise<{ password: string; staff: StaffDoc }> {
+  await findStaff(deps, id);
+  const password = generatePassword();
+  const doc = await deps.models.Staff.findByIdAndUpdate(
+    id,
+    { $set: { passwordHash: await hashPassword(password) }, $inc: { sessionVersion: 1 } },
+    { returnDocument: 'after' },
+  ).lean<StaffDoc>();
+  if (!doc) throw notFound('账号不存在');
+  return { password, staff: doc };
 }
 
 // A hash to verify against for unknown users, so a miss costs the same time as a wrong password.
 let decoyHash: Promise<string> | null = null;
 
-export async function staffSignIn(deps: Deps, limiter: RateLimiterMongo, input: { username: string; password: string; ip: string }): Promise<{ token: string; staff: { username: string; name: string; role: string } }> {
+export async function staffSignIn(
+  deps: Deps,
+  limiter: RateLimiterMongo,
+  input: { username: string; password: string; ip: string },
+): Promise<{ token: string; expiresAt: string; staff: { username: string; name: string; role: string } }> {
   await consume(limiter, `${input.username}|${input.ip}`, '登录尝试过多，请稍后再试');
   // Also per account from any address: rotating addresses does not buy more guesses.
   await consume(deps.limiters.staffLoginPerUser, input.username.toLowerCase(), '该账号登录尝试过多，请 15 分钟后再试');
@@ -33,6 +92,8 @@ export async function staffSignIn(deps: Deps, limiter: RateLimiterMongo, input: 
     securityEvent(deps, 'staff_login_failed', { ip: input.ip, subject: input.username, reason: !staff ? 'unknown_user' : staff.disabled ? 'disabled' : 'wrong_password' });
     throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
   }
-  const token = await deps.tokens.issue(staff._id.toString(), 'staff', { role: staff.role, name: staff.name }, deps.config.staff.tokenTtlSeconds);
-  return { token, staff: { username: staff.username, name: staff.name, role: staff.role } };
+  const ttl = deps.config.staff.tokenTtlSeconds;
+  const token = await deps.tokens.issue(staff._id.toString(), 'staff', { role: staff.role, name: staff.name, sv: staff.sessionVersion ?? 0 }, ttl);
+  await deps.models.Staff.updateOne({ _id: staff._id }, { $set: { lastSignInAt: new Date() } });
+  return { token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), staff: { username: staff.username, name: staff.name, role: staff.role } };
 }

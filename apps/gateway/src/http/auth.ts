@@ -71,8 +71,15 @@ export function requireStaff(deps: Deps, roles: Array<StaffPrincipal['role']> = 
     if (!token) throw unauthorized('请先登录工作台');
     const verified = await deps.tokens.verify(token, 'staff');
     if (!verified || !Types.ObjectId.isValid(verified.sub)) throw unauthorized('登录已过期，请重新登录');
-    const staff = await deps.models.Staff.findById(verified.sub, { name: 1, role: 1, disabled: 1 }).lean<{ name: string; role: StaffPrincipal['role']; disabled?: boolean }>();
-    if (!staff || staff.disabled) throw unauthorized('账号不可用');
+    const staff = await deps.models.Staff.findById(verified.sub, { name: 1, role: 1, disabled: 1, sessionVersion: 1 }).lean<{
+      name: string;
+      role: StaffPrincipal['role'];
+      disabled?: boolean;
+      sessionVersion?: number;
+    }>();
+    if (!staff || staff.disabled) throw unauthorized('账号已停用，请联系管理员');
+    // A password reset ends the sessions signed in before it.
+    if ((verified.claims.sv ?? 0) !== (staff.sessionVersion ?? 0)) throw unauthorized('密码已重置，请重新登录');
     if (!roles.includes(staff.role)) throw forbidden('没有权限');
     ctx.state.staff = { id: verified.sub, name: staff.name, role: staff.role };
     await next();

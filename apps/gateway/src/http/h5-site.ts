@@ -18,7 +18,7 @@ export function h5Site(distDir: string) {
   });
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/wechat/')) return next();
+    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/wechat/') || /^\/console(\/|$)/.test(ctx.path)) return next();
     await files(ctx, async () => undefined);
     if (ctx.body !== undefined || ctx.status !== 404) return;
     if (/\.[a-z0-9]+$/i.test(ctx.path)) return next(); // a missing asset stays a 404

@@ -9,6 +9,7 @@ import { oaNonceModel } from './oa-nonce.js';
 import { notificationModel, outboxModel } from './queue-item.js';
 import { staffModel } from './staff.js';
 import { ticketModel } from './ticket.js';
+import { ticketIndexSnapshotModel } from './ticket-index-snapshot.js';
 import { uploadModel } from './upload.js';
 
 export function createModels(conn: Connection) {
@@ -26,6 +27,7 @@ export function createModels(conn: Connection) {
     Conversation: conversationModel(conn),
     ChatFeedback: chatFeedbackModel(conn),
     OaNonce: oaNonceModel(conn),
+    TicketIndexSnapshot: ticketIndexSnapshotModel(conn),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -1,8 +1,8 @@
 // Hotline staff of the built-in back office: operators work tickets, admins also manage content.
+import { STAFF_ROLES, type StaffRole } from '@minhu/shared';
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
-export const STAFF_ROLES = ['operator', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole };
 
 const staffSchema = new Schema(
   {
@@ -13,6 +13,9 @@ const staffSchema = new Schema(
     /** argon2id hash. */
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, default: false },
+    /** Carried in each staff token; a password reset bumps it, which ends every earlier session. */
+    sessionVersion: { type: Number, default: 0 },
+    lastSignInAt: { type: Date, default: null },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -14,6 +14,10 @@ const timelineEntrySchema = new Schema(
     reply: String,
     reason: String,
     hotlineNumber: String,
+    /** A callback: whether the citizen was reached (absent when the hotline did not say). */
+    reached: Boolean,
+    /** A callback: the satisfaction the citizen gave on the phone. */
+    satisfaction: String,
     /** Id of the hotline/operator event that caused it (dedup). */
     eventId: String,
   },
@@ -38,6 +42,8 @@ const ratingSchema = new Schema(
     comment: String,
     round: { type: Number, required: true },
     at: { type: Date, required: true },
+    /** `phone` when staff recorded it from the callback call; absent when the citizen rated in the app. */
+    source: { type: String, enum: ['app', 'phone'] },
   },
   { _id: false },
 );
@@ -125,6 +131,8 @@ ticketSchema.index({ hotlineRef: 1 }, { unique: true, partialFilterExpression: {
 ticketSchema.index({ status: 1, _id: -1 });
 ticketSchema.index({ status: 1, dueAt: 1 });
 ticketSchema.index({ reopenRequested: 1, _id: -1 }, { partialFilterExpression: { reopenRequested: true } });
+// The staff console's ticket index (read-model/ticket-index.ts) follows changes by updatedAt.
+ticketSchema.index({ updatedAt: 1 });
 ticketSchema.index({ 'pendingEvents.eventId': 1 }, { partialFilterExpression: { 'pendingEvents.eventId': { $exists: true } } });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

@@ -1,5 +1,7 @@
 // Tickets as hotline staff see them: the citizen's view plus the callback number, owner department,
-// hotline number, review flag, the citizen's urges (催办) and 申请重办.
+// hotline number, review flag, channel and address, the citizen's urges (催办) and 申请重办; the detail
+// adds the supervision clock, the callbacks recorded and where each rating came from.
+import { nextMilestone, type OperatorTicketDetail, type OperatorTicketSummary, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines } from '@minhu/shared/deadlines';
 import type { Deps } from '../deps.js';
 import type { TicketDoc } from '../models/ticket.js';
@@ -16,27 +18,55 @@ function staffFields(doc: TicketDoc) {
     lastUrgedAt: doc.urges?.length ? new Date(doc.urges.at(-1)!.at).toISOString() : null,
     round: doc.round ?? 1,
     channel: doc.channel,
+    address: doc.location?.address ?? null,
   };
 }
 
-export function presentOperatorSummary(doc: TicketDoc, now: Date) {
+export function presentOperatorSummary(doc: TicketDoc, now: Date): OperatorTicketSummary {
   return { ...presentTicketSummary(doc, now), ...staffFields(doc) };
 }
 
-/** The "1345" milestones from filing (and the urgent-help clock) for supervision (督办). */
+/** The "1345" milestones from filing (and the urgent-help clock), and the next one due, for supervision (督办). */
 function supervision(deps: Deps, doc: TicketDoc) {
   const d = computeDeadlines(doc.kind, Boolean(doc.urgent), new Date(doc.createdAt), deps.calendar);
   const iso = (x: Date) => x.toISOString();
+  const next = nextMilestone({ kind: doc.kind, urgent: Boolean(doc.urgent), status: doc.status as TicketStatus, dueAt: doc.dueAt ? new Date(doc.dueAt) : null }, d);
   return {
-    acceptBy: iso(d.milestones.acceptBy),
-    feedbackBy: iso(d.milestones.feedbackBy),
-    reviewBy: iso(d.milestones.reviewBy),
-    closeBy: iso(d.milestones.closeBy),
-    ...(d.urgent ? { urgent: { contactBy: iso(d.urgent.contactBy), onSiteBy: iso(d.urgent.onSiteBy), doneBy: iso(d.urgent.doneBy) } } : {}),
+    milestones: {
+      acceptBy: iso(d.milestones.acceptBy),
+      feedbackBy: iso(d.milestones.feedbackBy),
+      reviewBy: iso(d.milestones.reviewBy),
+      closeBy: iso(d.milestones.closeBy),
+      ...(d.urgent ? { urgent: { contactBy: iso(d.urgent.contactBy), onSiteBy: iso(d.urgent.onSiteBy), doneBy: iso(d.urgent.doneBy) } } : {}),
+    },
+    next: next ? { milestone: next.milestone, deadline: iso(next.deadline) } : null,
   };
 }
 
-export async function presentOperatorDetail(deps: Deps, doc: TicketDoc) {
+/** Each callback on the timeline, with the round it belonged to. */
+function callbacks(doc: TicketDoc) {
+  let round = 1;
+  const out: OperatorTicketDetail['callbacks'] = [];
+  for (const t of doc.timeline ?? []) {
+    if (t.status === 'reopened') round++;
+    if (t.status !== 'callback') continue;
+    out.push({
+      at: new Date(t.at).toISOString(),
+      round,
+      reached: typeof t.reached === 'boolean' ? t.reached : null,
+      satisfaction: (t.satisfaction as OperatorTicketDetail['callbacks'][number]['satisfaction']) ?? null,
+    });
+  }
+  return out;
+}
+
+export async function presentOperatorDetail(deps: Deps, doc: TicketDoc): Promise<OperatorTicketDetail> {
   const detail = await presentTicketDetail(deps, doc);
-  return { ...detail, ...staffFields(doc), milestones: supervision(deps, doc) };
+  return {
+    ...detail,
+    ...staffFields(doc),
+    ...supervision(deps, doc),
+    callbacks: callbacks(doc),
+    ratingSources: (doc.ratings ?? []).map((r) => (r.source === 'phone' ? 'phone' : 'app')),
+  };
 }

@@ -41,4 +41,31 @@ export const AdminFaqQuerySchema = z.strictObject({
   categoryId: CategoryIdSchema.optional(),
   /** Include disabled entries (default true). */
   includeDisabled: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
+  /** Only entries whose question, paraphrases or answer contain these words (all of them, case-insensitive). */
+  q: z.string().trim().min(1).max(100).optional(),
 });
+
+/** An entry as admins see it (GET/POST/PATCH /api/admin/faq). */
+export const AdminFaqEntrySchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** Category. */
+  categoryId: CategoryIdSchema,
+  /** The standard question. */
+  question: z.string(),
+  /** How citizens ask it. */
+  paraphrases: z.array(z.string()),
+  /** The answer, without the local details. */
+  answer: z.string(),
+  /** What the city should fill in. */
+  localDetails: z.string(),
+  /** The city's own details, or null. */
+  localValue: z.string().nullable(),
+  /** Answered and listed to citizens. */
+  enabled: z.boolean(),
+  /** `seed` (follows the seed files) or `admin` (edited here). */
+  source: z.enum(['seed', 'admin']),
+  /** Last change (ISO 8601), or null. */
+  updatedAt: z.string().nullable(),
+});
+export type AdminFaqEntry = z.infer<typeof AdminFaqEntrySchema>;

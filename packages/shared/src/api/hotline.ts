@@ -1,7 +1,6 @@
-/** The hotline connector's contract: status events in, and the staff (builtin back office) API. */
+/** The hotline connector's contract: status events in, staff sign-in, and the failed-delivery list (see api/operator.ts for the back office). */
 import { z } from 'zod';
-import { CategoryIdSchema } from '../categories.js';
-import { TicketStatusSchema } from '../tickets.js';
+import { SatisfactionSchema } from '../tickets.js';
 
 export const TICKET_EVENT_TYPES = ['accepted', 'dispatched', 'replied', 'callback', 'closed', 'rejected', 'reopened'] as const;
 export const TicketEventTypeSchema = z.enum(TICKET_EVENT_TYPES);
@@ -16,6 +15,12 @@ export const TicketEventDataSchema = z.strictObject({
   reply: z.string().trim().min(1).max(4000).optional(),
   /** Reason (required for `rejected`; for `reopened`, why it is worked again). */
   reason: z.string().trim().min(1).max(1000).optional(),
+  /** For `callback`: whether the citizen was reached. */
+  reached: z.boolean().optional(),
+  /** For `callback`: satisfaction the citizen gave on the phone (becomes this round's rating). */
+  satisfaction: SatisfactionSchema.optional(),
+  /** For `callback` with a satisfaction: whether the citizen says the problem was solved. */
+  resolved: z.boolean().optional(),
 });
 
 /** POST /api/hotline/events — signed like the outgoing webhook. */
@@ -43,34 +48,6 @@ export const StaffLoginSchema = z.strictObject({
   username: z.string().trim().min(2).max(50),
   /** Password. */
   password: z.string().min(1).max(200),
-});
-
-/** GET /api/operator/tickets query. */
-export const OperatorTicketQuerySchema = z.strictObject({
-  /** Only this status. */
-  status: TicketStatusSchema.optional(),
-  /** Only this category. */
-  categoryId: CategoryIdSchema.optional(),
-  /** Only open tickets past their due date (督办). */
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Only tickets a dissatisfied rating flagged. */
-  needsReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Only open tickets the citizen urged (催办). */
-  urged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Only tickets whose citizen asked for them to be handled again (申请重办) and staff have not decided. */
-  reopenRequested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Opaque cursor from the previous page. */
-  cursor: z.string().min(1).max(200).optional(),
-  /** Page size 1–100 (default 20). */
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-/** POST /api/operator/tickets/:id/events */
-export const OperatorEventSchema = z.strictObject({
-  /** New status. */
-  type: TicketEventTypeSchema,
-  /** Details, as for hotline events. */
-  data: TicketEventDataSchema.default({}),
 });
 
 /** GET /api/operator/outbox query. */

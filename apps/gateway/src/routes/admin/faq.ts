@@ -22,7 +22,13 @@ export function adminFaqRouter(deps: Deps) {
     if (q.categoryId) filter.categoryId = q.categoryId;
     if (!q.includeDisabled) filter.enabled = true;
     const docs = await deps.models.FaqEntry.find(filter).sort({ categoryId: 1, _id: 1 }).lean<FaqEntryDoc[]>();
-    ctx.body = { items: docs.map(presentAdminFaqEntry) };
+    // Plain substring search over a few hundred entries: no pattern syntax reaches anything.
+    const words = q.q ? q.q.toLowerCase().split(/\s+/) : [];
+    const hit = (d: FaqEntryDoc) => {
+      const text = [d.question, ...(d.paraphrases ?? []), d.answer].join('\n').toLowerCase();
+      return words.every((w) => text.includes(w));
+    };
+    ctx.body = { items: docs.filter(hit).map(presentAdminFaqEntry) };
   });
 
   router.post('/', async (ctx) => {

@@ -1,9 +1,12 @@
 // The built-in back office (HOTLINE_MODE=builtin, or alongside webhook mode for parked events):
-// the ticket queue, status events with the operator's name, departments, failed deliveries.
+// the ticket queue with its tab counts, ticket detail and status events with the operator's name,
+// the 督办 board, statistics, departments, failed deliveries.
 import Router from '@koa/router';
-import { OperatorEventSchema, OperatorTicketQuerySchema, OutboxQuerySchema } from '@minhu/shared';
-import { applyTicketEvent } from '../../commands/apply-ticket-event.js';
+import { OperatorEventSchema, OperatorTicketQuerySchema, OutboxQuerySchema, StatsQuerySchema, SupervisionQuerySchema } from '@minhu/shared';
+import { applyTicketEvent, type TicketEventData } from '../../commands/apply-ticket-event.js';
 import { operatorQueue } from '../../commands/operator-queue.js';
+import { operatorStats } from '../../commands/operator-stats.js';
+import { supervisionBoard } from '../../commands/supervision-board.js';
 import type { Deps } from '../../deps.js';
 import { requireStaff, staffOf } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -23,9 +26,17 @@ export function operatorRouter(deps: Deps) {
 
   router.get('/tickets', async (ctx) => {
     const q = parseInput(OperatorTicketQuerySchema, ctx.query);
-    const { items, nextCursor } = await operatorQueue(deps, q);
+    const { items, ...page } = await operatorQueue(deps, q);
     const now = deps.now();
-    ctx.body = { items: items.map((t) => presentOperatorSummary(t, now)), nextCursor };
+    ctx.body = { items: items.map((t) => presentOperatorSummary(t, now)), ...page };
+  });
+
+  router.get('/supervision', async (ctx) => {
+    ctx.body = await supervisionBoard(deps, parseInput(SupervisionQuerySchema, ctx.query));
+  });
+
+  router.get('/stats', async (ctx) => {
+    ctx.body = await operatorStats(deps, parseInput(StatsQuerySchema, ctx.query));
   });
 
   router.get('/tickets/:id', async (ctx) => {
@@ -40,7 +51,7 @@ export function operatorRouter(deps: Deps) {
     const id = ctx.params.id!;
     if (!/^[0-9a-f]{24}$/i.test(id)) throw notFound('工单不存在');
     const input = parseInput(OperatorEventSchema, ctx.request.body);
-    if (input.data.department && !deps.config.departments.includes(input.data.department)) {
+    if (input.type === 'dispatched' && !deps.config.departments.includes(input.data.department)) {
       throw new AppError(400, 'unknown_department', `未知的承办单位：${input.data.department}`, { departments: deps.config.departments });
     }
     const staff = staffOf(ctx);
@@ -49,7 +60,7 @@ export function operatorRouter(deps: Deps) {
       ref: { ticketId: id },
       type: input.type,
       at: deps.now(),
-      data: input.data,
+      data: input.data as TicketEventData,
       actor: { type: 'operator', name: staff.name },
     });
     ctx.body = { ticket: await presentOperatorDetail(deps, ticket) };
@@ -58,11 +69,16 @@ export function operatorRouter(deps: Deps) {
   router.get('/outbox', async (ctx) => {
     const q = parseInput(OutboxQuerySchema, ctx.query);
     const items = await deps.models.Outbox.find({ status: q.status }).sort({ at: -1 }).limit(q.limit).lean<QueueItemDoc[]>();
+    const tickets = items.length
+      ? await deps.models.Ticket.find({ _id: { $in: [...new Set(items.map((i) => String(i.ticketId)))] } }, { number: 1 }).lean<Array<{ _id: unknown; number: string }>>()
+      : [];
+    const numbers = new Map(tickets.map((t) => [String(t._id), t.number]));
     ctx.body = {
       items: items.map((i) => ({
         eventId: i._id,
         type: i.type,
         ticketId: String(i.ticketId),
+        ticketNumber: numbers.get(String(i.ticketId)) ?? null,
         status: i.status,
         attempts: i.attempts,
         lastError: i.lastError ?? null,

@@ -1,0 +1,18 @@
+// Display names of shared ids (categories, departments, percentages): the names themselves come
+// from @minhu/shared; this only says what to show for "none".
+import { findCategory } from '@minhu/shared';
+
+export const categoryName = (id: string | null | undefined) => (id ? (findCategory(id)?.name ?? id) : '未分类');
+export const departmentName = (d: string | null | undefined) => d ?? '未派单';
+export const streetName = (s: string | null | undefined) => s ?? '未填写';
+export const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+export const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : `${h} 小时`);
+
+/** What the chat engine understood, as an editor reads it. */
+export const INTENT_LABELS: Record<string, string> = {
+  consult: '咨询（知识库作答）',
+  complaint: '诉求（引导立单）',
+  emergency: '紧急情况（提示拨打 110/119/120/122）',
+  out_of_scope: '超出服务范围',
+  clarify: '需要澄清',
+};

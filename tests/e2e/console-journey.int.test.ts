@@ -1,0 +1,393 @@
+// The staff console's whole journey at an office desk, in a real browser (Debian chromium via
+// playwright-core, 1280×800) against the real gateway on real SecantusDB + MinIO, serving the real
+// console build: an admin signs in and creates an operator; the operator signs in, finds a citizen's
+// new ticket (filed through the citizen API with a real photo in MinIO), opens the photo, accepts,
+// dispatches, replies and records the callback; the citizen rates; the operator closes; 统计 shows the
+// change; a concurrent change is shown plainly; a session that ends goes back to sign-in with a message;
+// the admin edits an FAQ answer and the chat answers with the new text. Every staff step goes through
+// the UI; the citizen uses the API. Screenshots of every screen land in tests/artifacts/ (gitignored).
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { ChatMessageResponse } from '@minhu/shared';
+import { Types } from 'mongoose';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
+import { launchDesktop, screenshot, type Phone } from '../support/browser.js';
+import { freshPhone, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { makeJpeg, postToStorage } from '../support/media.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const WAIT = 30_000;
+const DEPARTMENTS = ['区城管局', '区住建局', '区市场监管局'];
+
+let gw: TestGateway;
+let desk: Phone;
+let page: Page;
+let citizen: string;
+let adminPassword: string;
+let operatorPassword: string;
+let ticketId: string;
+let ticketNumber: string;
+let photo: Buffer;
+const REPLY = '经核查，工地夜间施工属实，已责令其停止夜间作业，后续将加强巡查。';
+
+/** Console errors other than the failed requests the journey provokes on purpose. */
+const consoleErrors: string[] = [];
+const expectedFailures: string[] = [];
+
+const byTestId = (id: string): Locator => page.locator(`[data-testid="${id}"]`);
+const go = (path: string) => page.goto(`/console/${path}`, { waitUntil: 'networkidle' });
+
+async function signIn(username: string, password: string) {
+  await go('login');
+  await byTestId('login-username').fill(username);
+  await byTestId('login-password').fill(password);
+  await byTestId('login-submit').click();
+  await byTestId('signed-in-as').waitFor();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await byTestId('page-login').waitFor();
+}
+
+async function menu(label: string, pageTestId: string) {
+  await page.locator('.ant-menu').getByText(label, { exact: true }).click();
+  await byTestId(pageTestId).waitFor();
+}
+
+/** Opens an action's form on the ticket page, fills it, confirms, and waits for the new status. */
+async function act(action: string, fill: () => Promise<void>, status: string) {
+  await byTestId(`action-${action}`).click();
+  const modal = page.locator('.ant-modal').filter({ has: byTestId(`form-${action}`) });
+  await modal.waitFor();
+  await fill();
+  const sent = page.waitForResponse((r) => r.url().includes(`/api/operator/tickets/${ticketId}/events`) && r.request().method() === 'POST');
+  await modal.locator('[data-testid="action-submit"]').click();
+  expect((await sent).status()).toBe(200);
+  await page.locator('[data-testid="page-ticket"] .ant-tag[data-status]').first().filter({ hasText: status }).waitFor();
+}
+
+async function fileWithPhoto(description: string): Promise<{ id: string; number: string }> {
+  const upload = await gw.api('POST', '/api/uploads', { token: citizen, body: { kind: 'image', contentType: 'image/jpeg', size: photo.length } });
+  expect(upload.status).toBe(201);
+  expect((await postToStorage(upload.body, photo, 'image/jpeg', '工地夜间施工.jpg')).status).toBe(204);
+  const res = await gw.api('POST', '/api/tickets', {
+    token: citizen,
+    headers: { 'idempotency-key': randomUUID(), 'x-minhu-channel': 'h5' },
+    body: {
+      kind: 'complaint',
+      categoryId: 'noise',
+      description,
+      location: { address: '幸福路88号东侧工地', district: '白云区', street: '幸福街道', lat: 23.1608, lng: 113.2718 },
+      media: [upload.body.uploadId],
+    },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { id: res.body.ticket.id, number: res.body.ticket.number };
+}
+
+/** The figure a 统计 card shows. */
+const stat = (title: string) => byTestId(`stat-${title}`).locator('.ant-statistic-content').innerText();
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-console-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  gw = await startTestGateway(
+    { CONSOLE_DIST_DIR: join(ROOT, 'apps/console/dist'), DEPARTMENTS: DEPARTMENTS.join(','), CHAT_IP_PER_MINUTE: '1000', OUTBOX_POLL_MS: '100' },
+    { background: true },
+  );
+  // The first admin comes from the CLI (`npm run staff -- add …`), which runs this same command.
+  adminPassword = (await addStaff(gw.deps, { username: 'chief', role: 'admin', name: '值班长' })).password;
+  citizen = (await gw.login(freshPhone())).token;
+  photo = await makeJpeg(1600, 1200);
+
+  desk = await launchDesktop({ baseURL: gw.url });
+  page = desk.page;
+  page.setDefaultTimeout(WAIT);
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror ${err.name}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const url = msg.location().url;
+    // Chromium logs every failed fetch; only the ones this journey provokes on purpose are fine.
+    if (msg.text().startsWith('Failed to load resource') && expectedFailures.some((f) => url.includes(f))) return;
+    consoleErrors.push(`console.error ${msg.text()} (${url})`);
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await desk?.close();
+  await gw?.close();
+});
+
+describe('the staff console at a 1280×800 desk (real services, real build)', () => {
+  it('1. 登录: a wrong password is answered inline; the admin signs in', async () => {
+    await go('');
+    await byTestId('page-login').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    await screenshot(page, 'console-01-login');
+    // The shared schema catches an empty form before anything is sent.
+    let sent = 0;
+    const count = (r: { url(): string }) => r.url().includes('/api/staff/session') && sent++;
+    page.on('request', count);
+    await byTestId('login-submit').click();
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    expect(sent).toBe(0);
+    page.off('request', count);
+
+    expectedFailures.push('/api/staff/session');
+    await byTestId('login-username').fill('chief');
+    await byTestId('login-password').fill('not-the-password');
+    await byTestId('login-submit').click();
+    await byTestId('login-error').getByText('用户名或密码错误').waitFor();
+    await byTestId('login-password').fill(adminPassword);
+    await byTestId('login-submit').click();
+    await byTestId('signed-in-as').getByText('值班长').waitFor();
+    await byTestId('page-queue').waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toContain('minhu.console.session');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  });
+
+  it('2. 账号: the admin creates an operator; the password is shown once; a bad user name is refused inline', async () => {
+    await menu('账号', 'page-staff');
+    await byTestId('staff-add').click();
+    const form = byTestId('staff-form');
+    await byTestId('staff-username').fill('张 三');
+    await page.locator('[data-testid="staff-save"]').click();
+    await form.locator('.ant-form-item-explain-error').getByText(/用户名须为/).waitFor();
+    await byTestId('staff-username').fill('zhang.op');
+    await byTestId('staff-name').fill('张话务员');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/admin/staff') && r.request().method() === 'POST');
+    await page.locator('[data-testid="staff-save"]').click();
+    expect((await created).status()).toBe(201);
+    const shown = byTestId('shown-password');
+    await shown.waitFor();
+    operatorPassword = (await shown.innerText()).trim();
+    expect(operatorPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+    await screenshot(page, 'console-02-staff-password');
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await byTestId('staff-table').locator('[data-username="zhang.op"]').waitFor();
+    await screenshot(page, 'console-03-staff');
+    await signOut();
+  });
+
+  it('3. 工单队列: the operator signs in and sees the citizen’s new ticket arrive, highlighted', async () => {
+    await signIn('zhang.op', operatorPassword);
+    await byTestId('signed-in-as').getByText('话务员').waitFor();
+    // An operator has no admin screens.
+    expect(await page.locator('.ant-menu').getByText('账号', { exact: true }).count()).toBe(0);
+    // The 统计 before: nothing filed yet.
+    await menu('统计', 'page-stats');
+    await expect.poll(() => stat('来件量')).toBe('0件');
+    await menu('工单队列', 'page-queue');
+
+    const filed = await fileWithPhoto('幸福路88号东侧工地每天夜里十一点以后还在施工打桩，噪音很大，孩子无法入睡，请尽快处理。');
+    ticketId = filed.id;
+    ticketNumber = filed.number;
+    await page.getByRole('button', { name: /刷\s?新/ }).click();
+    const row = byTestId('queue-table').locator('tr', { hasText: ticketNumber });
+    await row.waitFor();
+    await row.getByText('新', { exact: true }).waitFor();
+    await expect.poll(() => byTestId('tab-open').innerText()).toMatch(/待办\s*1/);
+    await expect.poll(() => byTestId('tab-submitted').innerText()).toMatch(/已提交\s*1/);
+
+    // Find it by words of the address.
+    await byTestId('filter-q').fill('幸福路88号');
+    await byTestId('filter-apply').click();
+    await expect.poll(() => page.url()).toContain('q=');
+    await byTestId('queue-table').locator('tr', { hasText: ticketNumber }).waitFor();
+    await screenshot(page, 'console-04-queue');
+  });
+
+  it('4. 工单详情: opens the photo in the zoomable preview, straight from storage', async () => {
+    await byTestId('queue-table').getByText(ticketNumber).click();
+    await byTestId('page-ticket').waitFor();
+    await byTestId('ticket-description').getByText('打桩').waitFor();
+    await expect.poll(() => byTestId('ticket-phone').innerText()).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(await byTestId('map-link').getAttribute('href')).toContain('position=113.2718%2C23.1608');
+    const img = byTestId('ticket-photo').locator('img').first();
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1600);
+    expect(new URL((await img.getAttribute('src'))!).origin).not.toBe(new URL(gw.url).origin); // presigned MinIO link
+    await screenshot(page, 'console-05-ticket');
+    await img.click();
+    const preview = page.locator('.ant-image-preview-img');
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1600);
+    await screenshot(page, 'console-06-photo-preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
+  });
+
+  it('5. works it by the state machine: 受理 → 派单 → 答复 (checked before sending) → 回访', async () => {
+    // Only what the transition table allows from 已提交.
+    expect(await byTestId('ticket-actions').locator('button').allInnerTexts()).toEqual(['受 理', '不予受理']);
+    await act('accepted', async () => undefined, '已受理');
+    await act(
+      'dispatched',
+      async () => {
+        await byTestId('field-department').click();
+        await page.locator('.ant-select-dropdown .ant-select-item-option-content').getByText('区城管局', { exact: true }).click();
+      },
+      '已派单',
+    );
+    // An empty reply is caught by the shared schema in the form: nothing is sent.
+    await byTestId('action-replied').click();
+    const replyForm = byTestId('form-replied');
+    await replyForm.waitFor();
+    await page.locator('[data-testid="action-submit"]').click();
+    await replyForm.locator('.ant-form-item-explain-error').getByText('此项必填').waitFor();
+    await page.keyboard.press('Escape');
+    await act('replied', () => byTestId('field-reply').fill(REPLY), '已答复');
+    await act(
+      'callback',
+      async () => {
+        await byTestId('field-reached').getByText('已联系上').click();
+        await byTestId('field-satisfaction').getByText('未评价').click();
+      },
+      '回访中',
+    );
+    await byTestId('ticket-timeline').getByText('回访：已联系上群众').waitFor();
+    await byTestId('ticket-timeline').getByText(`答复：${REPLY}`).waitFor();
+  });
+
+  it('6. the citizen rates in the app; the operator closes; 统计 shows the change', async () => {
+    const rated = await gw.api('POST', `/api/tickets/${ticketId}/rating`, { token: citizen, body: { satisfaction: 'satisfied', resolved: true, comment: '处理及时' } });
+    expect(rated.status).toBe(200);
+    await page.reload({ waitUntil: 'networkidle' });
+    await byTestId('ticket-ratings').getByText('处理及时').waitFor();
+    await byTestId('ticket-ratings').getByText('市民评价').waitFor();
+    await act('closed', async () => undefined, '已办结');
+    await screenshot(page, 'console-07-ticket-closed');
+
+    await menu('统计', 'page-stats');
+    await expect.poll(() => stat('来件量')).toBe('1件');
+    await expect.poll(() => stat('受理量')).toBe('1件');
+    await expect.poll(() => stat('办结率')).toBe('100.0%');
+    await expect.poll(() => stat('满意率')).toBe('100.0%');
+    await expect.poll(() => stat('回访率')).toBe('100.0%');
+    await byTestId('table-department').getByText('区城管局').waitFor();
+    await byTestId('table-category-street').getByRole('columnheader', { name: '幸福街道' }).waitFor();
+    await page.locator('[data-testid="chart-daily"] canvas').first().waitFor();
+    const download = page.waitForEvent('download');
+    await byTestId('export-承办单位').click();
+    const csv = await (await download).createReadStream();
+    const text = await new Promise<string>((res) => {
+      let s = '';
+      csv.on('data', (c: Buffer) => (s += c.toString('utf8')));
+      csv.on('end', () => res(s));
+    });
+    expect(text).toMatch(/^\uFEFF承办单位,来件量,受理量,办结量,办结率/);
+    expect(text).toContain('区城管局,1,1,1,100.0%');
+    await screenshot(page, 'console-08-stats');
+  });
+
+  it('7. 督办 lists what is overdue; a concurrent change is answered plainly with the fresh ticket', async () => {
+    const late = await fileWithPhoto('楼下烧烤店油烟和噪音扰民已经一个月了，多次反映没有结果。');
+    await gw.deps.models.Ticket.collection.updateOne({ number: late.number }, { $set: { createdAt: new Date(Date.now() - 20 * 24 * 3600_000), updatedAt: new Date() } });
+    await menu('督办', 'page-supervision');
+    const group = byTestId('supervision-group').filter({ hasText: '未派单' });
+    await group.getByText(late.number).waitFor();
+    await group.getByText(/超时 \d+ 天/).first().waitFor();
+    await screenshot(page, 'console-09-supervision');
+
+    await group.getByText(late.number).click();
+    await byTestId('page-ticket').waitFor();
+    // Another operator accepts it meanwhile (through the API); this one, still looking at 已提交, accepts too.
+    const other = await addStaff(gw.deps, { username: 'li.op', role: 'operator', name: '李话务员' });
+    const otherToken = (await gw.api('POST', '/api/staff/session', { body: { username: 'li.op', password: other.password } })).body.token;
+    expect((await gw.api('POST', `/api/operator/tickets/${late.id}/events`, { token: otherToken, body: { type: 'accepted' } })).status).toBe(200);
+    expectedFailures.push(`/api/operator/tickets/${late.id}/events`);
+    await byTestId('action-accepted').click();
+    await byTestId('form-accepted').waitFor();
+    await page.locator('[data-testid="action-submit"]').click();
+    await byTestId('conflict-alert').getByText(/工单当前状态为「已受理」，不能变更为「已受理」/).waitFor();
+    await page.locator('[data-testid="page-ticket"] .ant-tag[data-status="accepted"]').waitFor();
+    expect(await byTestId('ticket-actions').locator('button').allInnerTexts()).toEqual(['派 单', '答 复', '不予受理']);
+    await screenshot(page, 'console-10-conflict');
+  });
+
+  it('8. a session that ends (the account disabled by an admin) goes back to sign-in with the reason', async () => {
+    const staff = await gw.deps.models.Staff.findOne({ username: 'zhang.op' }).lean();
+    await gw.deps.models.Staff.updateOne({ _id: staff!._id }, { $set: { disabled: true } });
+    expectedFailures.push('/api/operator/');
+    await page.locator('.ant-menu').getByText('工单队列', { exact: true }).click();
+    await byTestId('login-notice').getByText('账号已停用，请联系管理员').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    expect(await page.evaluate(() => sessionStorage.getItem('minhu.console.session'))).toBeNull();
+    await screenshot(page, 'console-11-session-ended');
+    await gw.deps.models.Staff.updateOne({ _id: staff!._id }, { $set: { disabled: false } });
+  });
+
+  it('9. a token that runs out also returns to sign-in, saying so', async () => {
+    await signIn('chief', adminPassword);
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('minhu.console.session')!);
+      sessionStorage.setItem('minhu.console.session', JSON.stringify({ ...s, expiresAt: new Date(Date.now() + 1500).toISOString() }));
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await byTestId('login-notice').getByText('登录已过期，请重新登录').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('minhu.console.session'))).toBeNull();
+  });
+
+  it('10. 知识库: the admin edits an answer; 试一试 and the chat answer with the new text at once', async () => {
+    await signIn('chief', adminPassword);
+    await menu('知识库', 'page-faq');
+    await byTestId('faq-search').fill('公积金 提取');
+    await page.getByRole('button', { name: /搜\s?索/ }).click();
+    const row = byTestId('faq-table').locator('tbody tr').first();
+    await row.waitFor();
+    const faqId = await row.locator('[data-faq-id]').getAttribute('data-faq-id');
+    const question = await row.locator('[data-faq-id]').innerText();
+    await row.getByTestId('faq-edit').click();
+    const NEW_ANSWER = '本市公积金提取请登录市住房公积金管理中心网上大厅办理（本市已修改的答案）。';
+    await byTestId('faq-answer').fill('');
+    await byTestId('faq-save').click();
+    await byTestId('faq-form').locator('.ant-form-item-explain-error').first().waitFor(); // checked before sending
+    await byTestId('faq-answer').fill(NEW_ANSWER);
+    const saved = page.waitForResponse((r) => r.url().includes(`/api/admin/faq/${faqId}`) && r.request().method() === 'PATCH');
+    await byTestId('faq-save').click();
+    expect((await saved).status()).toBe(200);
+
+    await byTestId('try-input').fill(question);
+    await byTestId('try-send').click();
+    await byTestId('try-reply').getByText('本市已修改的答案', { exact: false }).waitFor({ timeout: WAIT });
+    await byTestId('try-answer').getByText(faqId!, { exact: false }).waitFor();
+    await screenshot(page, 'console-12-faq');
+    const chat = await gw.api<ChatMessageResponse>('POST', '/api/chat/messages', { body: { text: question } });
+    expect(chat.status).toBe(200);
+    expect(chat.body.faqId).toBe(faqId);
+    expect(chat.body.reply.text).toContain('本市已修改的答案');
+  });
+
+  it('11. 推送失败: a failed delivery with its last error, retried', async () => {
+    await gw.deps.models.Outbox.collection.insertOne({
+      _id: 'evt_console_journey_1' as never,
+      type: 'ticket.created',
+      ticketId: new Types.ObjectId(ticketId),
+      at: new Date(),
+      data: {},
+      status: 'failed',
+      attempts: 12,
+      nextAttemptAt: new Date(),
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: 'HTTP 502 Bad Gateway',
+      deliveredAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await menu('推送失败', 'page-outbox');
+    const row = byTestId('outbox-table').locator('tr', { hasText: 'HTTP 502 Bad Gateway' });
+    await row.getByText(ticketNumber).waitFor();
+    await screenshot(page, 'console-13-outbox');
+    await row.getByRole('button', { name: '重新推送' }).click();
+    await byTestId('outbox-table').getByText('没有推送失败的事件').waitFor();
+    expect((await gw.deps.models.Outbox.findById('evt_console_journey_1').lean())?.status).not.toBe('failed');
+  });
+
+  it('12. left no errors in the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
