@@ -12,5 +12,6 @@ export * from './api/chat.js';
 export * from './api/hotline.js';
 export * from './api/faq-admin.js';
 export * from './supervision.js';
+export * from './api/dispatch.js';
 export * from './api/operator.js';
 export * from './api/staff.js';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CategoryIdSchema } from '../categories.js';
 import { SUPERVISION_MILESTONES } from '../supervision.js';
 import { SatisfactionSchema, TICKET_STATUSES, TicketChannelSchema, TicketKindSchema, TicketStatusSchema } from '../tickets.js';
+import { DepartmentSuggestionSchema, IncidentCandidateSchema, IncidentSummarySchema } from './dispatch.js';
 import { TicketDetailSchema, TicketSummarySchema } from './tickets.js';
 
 /** A calendar day in China (Asia/Shanghai), YYYY-MM-DD. */
@@ -90,6 +91,10 @@ export const OperatorTicketSummarySchema = TicketSummarySchema.extend({
   channel: TicketChannelSchema,
   /** The address given, if any. */
   address: z.string().nullable(),
+  /** Departments the dispatch model suggests, best first (empty until the model has loaded). */
+  suggestedDepartments: z.array(DepartmentSuggestionSchema),
+  /** The incident it belongs to (many reports of one problem), or null. */
+  incidentId: z.string().nullable(),
 });
 export type OperatorTicketSummary = z.infer<typeof OperatorTicketSummarySchema>;
 
@@ -214,6 +219,14 @@ export const OperatorTicketDetailSchema = TicketDetailSchema.extend({
   callbacks: z.array(CallbackRecordSchema.extend({ at: z.string(), round: z.number().int() })),
   /** Where each rating came from: the citizen's app or the callback call. */
   ratingSources: z.array(z.enum(['app', 'phone'])),
+  /** Departments the dispatch model suggests, best first. */
+  suggestedDepartments: z.array(DepartmentSuggestionSchema),
+  /** The incident it belongs to, or null. */
+  incidentId: z.string().nullable(),
+  /** That incident with its tickets, or null. */
+  incident: IncidentSummarySchema.nullable(),
+  /** Tickets it may report the same incident as (not joined by itself: the match was not confident). */
+  incidentCandidates: z.array(IncidentCandidateSchema),
 });
 export type OperatorTicketDetail = z.infer<typeof OperatorTicketDetailSchema>;
 

@@ -73,6 +73,8 @@ export const CreateTicketSchema = z.strictObject({
     .max(MEDIA_LIMITS.image.maxPerTicket + MEDIA_LIMITS.video.maxPerTicket)
     .refine((ids) => new Set(ids).size === ids.length, '附件重复')
     .optional(),
+  /** 附议: an open incident from GET /api/incidents/nearby this report joins (same category, near the location given). */
+  incidentId: z.string().regex(/^[0-9a-f]{24}$/, '无效的事件编号').optional(),
 });
 export type CreateTicket = z.infer<typeof CreateTicketSchema>;
 
@@ -190,6 +192,8 @@ export const TicketDetailSchema = TicketSummarySchema.extend({
   canRequestReopen: z.boolean(),
   /** The owner's request to handle the ticket again in this round, or null. */
   reopenRequest: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  /** Citizens who reported the same incident, this one included ("已有 N 位市民反映此问题"); null when it stands alone. */
+  incidentReporters: z.number().int().nullable(),
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 
