@@ -37,7 +37,8 @@ const SCREENS: Screen[] = [
 function screenOf(route: string, id: string | undefined): ReactNode {
   switch (route) {
     case 'tickets':
-      return id ? <TicketPage id={id} /> : <QueuePage />;
+      // Keyed: a link from one ticket to another (同一事件) starts the page afresh.
+      return id ? <TicketPage key={id} id={id} /> : <QueuePage />;
     case 'supervision':
       return <SupervisionPage />;
     case 'stats':

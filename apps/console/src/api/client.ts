@@ -42,7 +42,7 @@ export function queryString(q: Query = {}): string {
   return s ? `?${s}` : '';
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, opts: { body?: unknown; query?: Query; signal?: AbortSignal; anonymous?: boolean } = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, opts: { body?: unknown; query?: Query; signal?: AbortSignal; anonymous?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const session = opts.anonymous ? null : loadSession();
   if (session) headers.authorization = `Bearer ${session.token}`;

@@ -6,6 +6,8 @@ export const categoryName = (id: string | null | undefined) => (id ? (findCatego
 export const departmentName = (d: string | null | undefined) => d ?? '未派单';
 export const streetName = (s: string | null | undefined) => s ?? '未填写';
 export const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+/** A model probability (0–1) as the console shows it: 0.823 → "82%". */
+export const scorePercent = (score: number) => `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
 export const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : `${h} 小时`);
 
 /** What the chat engine understood, as an editor reads it. */

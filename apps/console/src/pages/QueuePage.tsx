@@ -20,7 +20,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { categoryName, departmentName } from '../lib/labels';
+import { categoryName, departmentName, scorePercent } from '../lib/labels';
 import { useDepartments, useInterval, useLoad } from '../lib/hooks';
 import { href, Link, navigate, useRoute } from '../lib/router';
 import { checkWith } from '../lib/form';
@@ -160,6 +160,11 @@ export default function QueuePage() {
           <Tooltip title={e} placement="topLeft">
             <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
               {t.needsReview && <Tag color="magenta">待复核</Tag>}
+              {t.incidentId && (
+                <Tag color="purple" data-testid="queue-incident-tag">
+                  同一事件
+                </Tag>
+              )}
               {e}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -168,7 +173,26 @@ export default function QueuePage() {
           </Tooltip>
         ),
       },
-      { title: '承办单位', dataIndex: 'ownerDepartment', width: 110, render: (d: string | null) => departmentName(d) },
+      {
+        title: '承办单位 / 建议',
+        dataIndex: 'ownerDepartment',
+        width: 150,
+        render: (d: string | null, t) => {
+          const top = t.suggestedDepartments[0];
+          // Not dispatched yet: the model's best guess, as a hint for the operator who opens it.
+          if (d || !top) return departmentName(d);
+          return (
+            <div>
+              <div>{departmentName(d)}</div>
+              <Tooltip title={`派单模型建议：${t.suggestedDepartments.map((s) => `${s.department} ${scorePercent(s.score)}`).join('、')}`}>
+                <Tag color="blue" style={{ marginTop: 2, maxWidth: 140, overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="queue-suggested">
+                  建议 {top.department} {scorePercent(top.score)}
+                </Tag>
+              </Tooltip>
+            </div>
+          );
+        },
+      },
       {
         title: '办理时限',
         dataIndex: 'dueAt',

@@ -1,6 +1,6 @@
 // 统计: for a chosen period of filing days — 受理量, 办结率, 按时办结率, 回访率, 满意率 and the average handling
 // time, overall, per department, per category and per day, plus a category × street table; charts, and
-// each table exported as CSV.
+// each table exported as CSV; and 热点 (stats/Hotspots.tsx), over the last 7/14/30 days.
 import { StatsQuerySchema, type StatsMetrics, type StatsResponse } from '@minhu/shared';
 import { Alert, Button, Card, Col, DatePicker, Form, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -12,6 +12,7 @@ import { checkWith } from '../lib/form';
 import { useLoad } from '../lib/hooks';
 import { categoryName, departmentName, hours, percent, streetName } from '../lib/labels';
 import { chinaDayAgo, chinaDay } from '../lib/time';
+import { HotspotSection } from './stats/Hotspots';
 
 const StatsCharts = lazy(() => import('./stats/StatsCharts'));
 
@@ -189,6 +190,7 @@ export default function StatsPage() {
           <CategoryStreetTable stats={s} period={label} />
         </>
       )}
+      <HotspotSection />
     </div>
   );
 }

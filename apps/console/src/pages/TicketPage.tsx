@@ -17,6 +17,7 @@ import { categoryName, departmentName } from '../lib/labels';
 import { href, Link } from '../lib/router';
 import { dueText, formatDateTime } from '../lib/time';
 import { ActionPanel } from './ticket/ActionPanel';
+import { IncidentPanel, SuggestedDepartments } from './ticket/DispatchPanels';
 import { mapLink } from './ticket/map-link';
 import { TicketMedia } from './ticket/TicketMedia';
 import { TicketRatings, TicketTimeline } from './ticket/TicketHistory';
@@ -62,6 +63,11 @@ export default function TicketPage({ id }: { id: string }) {
         {ticket.urgent && <Tag color="red">紧急求助</Tag>}
         {ticket.needsReview && <Tag color="magenta">不满意待复核</Tag>}
         {ticket.overdue && <Tag color="red">已超时（督办）</Tag>}
+        {ticket.incident && (
+          <Tag color="purple" data-testid="ticket-incident-tag">
+            同一事件 · {ticket.incident.ticketIds.length} 张
+          </Tag>
+        )}
       </Space>
       {conflict && (
         <Alert
@@ -153,6 +159,19 @@ export default function TicketPage({ id }: { id: string }) {
               onConflict={(msg) => {
                 setConflict(msg);
                 renew();
+              }}
+            />
+          </Card>
+          <Card title="建议派单部门" size="small" style={{ marginBottom: 16 }}>
+            <SuggestedDepartments ticket={ticket} />
+          </Card>
+          <Card title="同一事件" size="small" style={{ marginBottom: 16 }}>
+            <IncidentPanel
+              ticket={ticket}
+              onChanged={(t, done) => {
+                setConflict(null);
+                setOverride(t);
+                void message.success(done);
               }}
             />
           </Card>

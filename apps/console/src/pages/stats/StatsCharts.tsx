@@ -1,6 +1,6 @@
 // The statistics charts (loaded only with the 统计 screen): the daily trend, and volume with satisfaction
 // per department and per category. ECharts from `echarts/core` with just the charts used.
-import type { StatsResponse } from '@minhu/shared';
+import type { Hotspot, StatsResponse } from '@minhu/shared';
 import { BarChart, LineChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -8,7 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build (lib/ is CommonJS, whose default export arrives wrapped in the bundle).
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { Card, Col, Row } from 'antd';
-import { categoryName, departmentName } from '../../lib/labels';
+import { categoryName, departmentName, streetName } from '../../lib/labels';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
 
@@ -80,4 +80,25 @@ export default function StatsCharts({ stats }: { stats: StatsResponse }) {
       </Col>
     </Row>
   );
+}
+
+/** 热点: the busiest hotspots as horizontal bars, the busiest on top. */
+export function HotspotChart({ items }: { items: Hotspot[] }) {
+  const rows = [...items].reverse();
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '件', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((h) => `${categoryName(h.categoryId)} · ${streetName(h.street)}`), axisLabel: { width: 220, overflow: 'truncate' } },
+    series: [
+      {
+        name: '工单数',
+        type: 'bar',
+        barMaxWidth: 22,
+        data: rows.map((h) => h.count),
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: Math.max(160, 32 * rows.length + 24) }} notMerge data-testid="chart-hotspots" />;
 }

@@ -10,11 +10,12 @@ import {
   type OperatorAction,
   type OperatorTicketDetail,
 } from '@minhu/shared';
-import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Tag, Typography, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { checkWith, serverError } from '../../lib/form';
 import { useDepartments } from '../../lib/hooks';
+import { scorePercent } from '../../lib/labels';
 
 const isAction = (s: string): s is OperatorAction => s in OPERATOR_ACTION_DATA;
 
@@ -24,6 +25,31 @@ export function actionsFor(status: OperatorTicketDetail['status']): OperatorActi
 }
 
 const DANGER: OperatorAction[] = ['rejected', 'reopened'];
+
+/**
+ * The 派单 choices: the model's suggestions first (with their probability), then every other
+ * department; the operator may pick any of them.
+ */
+export function departmentOptions(departments: string[], suggestions: OperatorTicketDetail['suggestedDepartments']): SelectProps['options'] {
+  const suggested = suggestions.map((s) => ({
+    value: s.department,
+    label: (
+      <Space size={6} data-testid="department-option-suggested">
+        <span>{s.department}</span>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          建议 {scorePercent(s.score)}
+        </Tag>
+      </Space>
+    ),
+    search: s.department,
+  }));
+  const rest = departments.filter((d) => !suggestions.some((s) => s.department === d)).map((d) => ({ value: d, label: d, search: d }));
+  if (!suggested.length) return rest;
+  return [
+    { label: '建议派单部门', title: '建议派单部门', options: suggested },
+    { label: '全部承办单位', title: '全部承办单位', options: rest },
+  ];
+}
 
 interface Props {
   ticket: OperatorTicketDetail;
@@ -92,6 +118,8 @@ function ActionModal({ action, ticket, onClose, onDone, onConflict }: { action: 
   }
 
   const owner = ticket.ownerDepartment;
+  /** The model's best guess, preselected when the ticket has no owner yet. */
+  const top = ticket.suggestedDepartments[0]?.department;
   return (
     <Modal
       open
@@ -104,16 +132,20 @@ function ActionModal({ action, ticket, onClose, onDone, onConflict }: { action: 
       okButtonProps={{ danger: DANGER.includes(action), 'data-testid': 'action-submit' } as { danger: boolean }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={action === 'dispatched' && owner ? { department: owner } : action === 'callback' ? { reached: true, satisfaction: 'none' } : {}} data-testid={`form-${action}`}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={action === 'dispatched' && (owner || top) ? { department: owner ?? top } : action === 'callback' ? { reached: true, satisfaction: 'none' } : {}} data-testid={`form-${action}`}>
         {action === 'accepted' && <Typography.Paragraph>确认受理该工单，市民将收到受理通知。</Typography.Paragraph>}
         {action === 'closed' && <Typography.Paragraph>确认办结该工单，市民将收到办结通知。</Typography.Paragraph>}
         {action === 'dispatched' && (
-          <Form.Item label="承办单位" name="department" extra={owner ? `首接负责制：本工单由「${owner}」负责，不能改派` : undefined}>
+          <Form.Item
+            label="承办单位"
+            name="department"
+            extra={owner ? `首接负责制：本工单由「${owner}」负责，不能改派` : top ? '已预选模型建议的第一位，可改选任一承办单位' : undefined}
+          >
             <Select
-              showSearch
+              showSearch={{ optionFilterProp: 'search' }}
               placeholder="选择承办单位"
               disabled={Boolean(owner)}
-              options={departments.map((d) => ({ value: d, label: d }))}
+              options={departmentOptions(departments, ticket.suggestedDepartments)}
               data-testid="field-department"
             />
           </Form.Item>
