@@ -8,6 +8,7 @@ import {
   FaqListResponseSchema,
   LoginResponseSchema,
   MeResponseSchema,
+  NearbyIncidentsResponseSchema,
   TicketPageSchema,
   TicketResponseSchema,
   UploadTicketSchema,
@@ -79,6 +80,11 @@ export function createMinhuApi(client: ApiClient) {
       withdraw: (id: string, input: WithdrawTicket) => ticketAction(id, '/withdraw', input),
       urge: (id: string) => ticketAction(id, '/urge'),
       requestReopen: (id: string, input: ReopenRequest) => ticketAction(id, '/reopen-request', input),
+    },
+    incidents: {
+      /** Open incidents of the category near the place chosen, to join (附议) instead of filing alone. */
+      nearby: (query: { lat: number; lng: number; coordSystem: 'gcj02' | 'wgs84'; categoryId?: string }) =>
+        call({ path: '/api/incidents/nearby', query, schema: NearbyIncidentsResponseSchema }),
     },
     session,
   };

@@ -93,3 +93,14 @@ describe('report draft', () => {
     expect(takeHandoff(store)).toBeNull();
   });
 });
+
+describe('附议 in the draft', () => {
+  it('is kept across a restart, and a chatbot draft (maybe of another category) does not carry it over', () => {
+    const store = memoryStore();
+    const d: ReportDraft = { ...emptyDraft(1, () => 'draft-key-incident-1'), categoryId: 'noise', address: '幸福路', lat: 23, lng: 113, incidentId: 'abcdefabcdefabcdefabcdef' };
+    saveDraft(store, d);
+    expect(restoreDraft(store)?.incidentId).toBe('abcdefabcdefabcdefabcdef');
+    const blankWithChoice = { ...emptyDraft(1, () => 'draft-key-incident-2'), lat: 23, lng: 113, categoryId: 'noise' as const, incidentId: 'abcdefabcdefabcdefabcdef' };
+    expect(fromChatDraft(blankWithChoice, { kind: 'complaint', categoryId: 'heating', description: '暖气不热已经一周了，室温只有十二度' }, 5).incidentId).toBeUndefined();
+  });
+});

@@ -22,6 +22,11 @@ export interface ReportDraft {
   /** Callback number; empty means the verified phone of the account. */
   contactPhone: string;
   attachments: Attachment[];
+  /**
+   * 附议: the open incident (from GET /api/incidents/nearby) this report joins; dropped when the place
+   * or the category changes, since the incident was found for those.
+   */
+  incidentId?: string;
   /** Where the draft came from: typed here, or prefilled by the chatbot. */
   source: 'form' | 'chat';
   updatedAt: number;
@@ -77,6 +82,7 @@ const SavedDraftSchema = z.looseObject({
   urgent: z.boolean(),
   anonymous: z.boolean(),
   contactPhone: z.string(),
+  incidentId: z.string().optional(),
   attachments: z.array(AttachmentSavedSchema),
   source: z.enum(['form', 'chat']),
   updatedAt: z.number(),
@@ -112,7 +118,8 @@ export function clearDraft(store: KeyValueStore): void {
  * replacing real content starts a new draft with a new key, so it can never be mistaken for the old one.
  */
 export function fromChatDraft(current: ReportDraft, chat: TicketDraft, now: number = Date.now(), makeKey = newIdempotencyKey): ReportDraft {
-  const base = isBlankDraft(current) ? current : emptyDraft(now, makeKey);
+  // The chatbot's category may differ: an incident joined for the old one does not carry over.
+  const { incidentId: _joined, ...base } = isBlankDraft(current) ? current : emptyDraft(now, makeKey);
   return {
     ...base,
     kind: chat.kind,

@@ -10,6 +10,14 @@ const base = (over: Partial<ReportDraft> = {}): ReportDraft => ({ ...emptyDraft(
 const done = (id: string): Attachment => ({ localId: id, kind: 'image', path: 'p', contentType: 'image/jpeg', size: 1, status: 'done', progress: 100, uploadId: `up_${id}_12345678`, retryable: true, attempts: 1 });
 
 describe('validateDraft', () => {
+  it('sends 附议 (incidentId) only with the point it was found near, and saves and restores it with the draft', () => {
+    const id = 'abcdefabcdefabcdefabcdef';
+    const joined = validateDraft(base({ categoryId: 'noise', address: '幸福路', lat: 23, lng: 113, incidentId: id }));
+    expect(joined.ok && joined.value.incidentId).toBe(id);
+    expect(buildCreateTicket(base({ categoryId: 'noise', address: '幸福路', incidentId: id })).incidentId).toBeUndefined();
+    expect(buildCreateTicket(base({ lat: 23, lng: 113, incidentId: 'not-an-id' })).incidentId).toBeUndefined();
+  });
+
   it('accepts a good draft and builds a body the shared schema accepts', () => {
     const d = base({ categoryId: 'traffic-parking', address: '中山路 3 号', lat: 23, lng: 113, urgent: true, contactPhone: '13912345678', attachments: [done('a'), done('b')] });
     const r = validateDraft(d);

@@ -41,6 +41,8 @@ export function buildCreateTicket(draft: ReportDraft): Record<string, unknown> {
   if (draft.contactPhone.trim()) body.contactPhone = draft.contactPhone.trim();
   if (draft.urgent) body.urgent = true;
   if (draft.anonymous) body.anonymous = true;
+  // 附议 only with the point it was found near (the choice is dropped when the place changes).
+  if (draft.incidentId && /^[0-9a-f]{24}$/.test(draft.incidentId) && draft.lat !== undefined && draft.lng !== undefined) body.incidentId = draft.incidentId;
   const { uploadIds } = summarize(draft.attachments);
   if (uploadIds.length) body.media = uploadIds;
   return body;

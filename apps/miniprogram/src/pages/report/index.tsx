@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { useEffect } from 'react';
 import { TICKET_DESCRIPTION_MAX, TICKET_DESCRIPTION_MIN, TICKET_KIND_LABELS, type TicketDetail, type TicketKind } from '@minhu/shared';
 import { AttachmentTiles } from '../../components/AttachmentTiles';
 import { CareSwitch } from '../../components/CareSwitch';
@@ -15,6 +16,8 @@ import { descriptionLength } from '../../report/validate';
 import { summarize } from '../../upload/attachments';
 import { CategoryField } from './CategoryField';
 import { LocationField } from './LocationField';
+import { NearbyIncidents } from './NearbyIncidents';
+import { useNearbyIncidents } from './use-nearby-incidents';
 import { useReportForm } from './use-report-form';
 import './index.scss';
 
@@ -45,6 +48,11 @@ export default function ReportPage() {
   const { draft, errors } = form;
   const count = descriptionLength(draft.description);
   const uploads = summarize(form.attachments);
+  const nearby = useNearbyIncidents({ lat: draft.lat, lng: draft.lng, categoryId: draft.categoryId });
+  // A chosen incident no longer among the open ones here (closed meanwhile): the choice goes.
+  useEffect(() => {
+    if (draft.incidentId && nearby.key && !nearby.loading && !nearby.failed && !nearby.items.some((i) => i.id === draft.incidentId)) form.joinIncident(null);
+  }, [nearby, draft.incidentId]);
 
   return (
     <PageShell className="mh-report" testId="page-report">
@@ -95,6 +103,8 @@ export default function ReportPage() {
           }}
         />
       </Field>
+
+      <NearbyIncidents items={nearby.items} chosen={draft.incidentId} onChoose={form.joinIncident} />
 
       <Field label="照片和视频" hint="最多 9 张照片、3 个视频，照片会自动压缩以节省流量。" error={errors.media} testId="field-media">
         <AttachmentTiles items={form.attachments} onAdd={(k) => void form.addMedia(k)} onRetry={form.retryMedia} onRemove={form.removeMedia} />

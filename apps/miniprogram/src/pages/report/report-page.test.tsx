@@ -6,8 +6,9 @@ import { apiError, NETWORK_MESSAGE } from '../../api/errors';
 import { flush, mount } from '../../../tests/render';
 
 const createTicket = vi.fn();
+const nearby = vi.fn();
 vi.mock('../../api/minhu-api', () => ({
-  api: { tickets: { create: (...a: unknown[]) => createTicket(...a) }, uploads: { create: vi.fn() } },
+  api: { tickets: { create: (...a: unknown[]) => createTicket(...a) }, uploads: { create: vi.fn() }, incidents: { nearby: (...a: unknown[]) => nearby(...a) } },
 }));
 vi.mock('../../upload/media', () => ({
   mediaPlatform: { pick: vi.fn(async () => []), keep: vi.fn(async () => null), release: vi.fn(async () => undefined), releaseAll: vi.fn(async () => undefined), compressImage: vi.fn(), compressVideo: vi.fn(), upload: vi.fn() },
@@ -21,6 +22,8 @@ const { default: ReportPage } = await import('./index');
 describe('report page', () => {
   beforeEach(() => {
     createTicket.mockReset();
+    nearby.mockReset();
+    nearby.mockResolvedValue({ items: [] });
     session.set({ token: 'tok', citizen: { id: 'c1', phoneMasked: '138****0000' } });
     vi.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never);
     vi.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never);
@@ -99,5 +102,84 @@ describe('report page', () => {
     expect(createTicket).not.toHaveBeenCalled();
     expect(m.text()).toContain('问题描述至少 10 个字');
     m.unmount();
+  });
+
+  it('附议: offers the open incidents near the chosen point, joins one on 附议, sends it, and can take it back', async () => {
+    const INCIDENT = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    nearby.mockResolvedValue({
+      items: [
+        { id: INCIDENT, categoryId: 'traffic-parking', summary: '幸福路路灯坏了一个月', address: '幸福路 8 号', distanceMetres: 123, reporters: 3, lastReportAt: '2026-12-01T08:00:00Z' },
+        { id: 'bbbbbbbbbbbbbbbbbbbbbbbb', categoryId: 'traffic-parking', summary: '幸福路东段路灯不亮', address: null, distanceMetres: 1480, reporters: 2, lastReportAt: '2026-12-01T09:00:00Z' },
+      ],
+    });
+    const saved = { ...emptyDraft(0, () => 'draft-nearby-key-1234'), categoryId: 'traffic-parking' as const, description: '幸福路 8 号门口的路灯坏了，晚上很黑', address: '幸福路 8 号', lat: 23.1, lng: 113.2 };
+    saveDraft(taroStore, saved);
+    const m = await mount(<ReportPage />);
+    await flush();
+    expect(nearby).toHaveBeenCalledWith({ lat: 23.1, lng: 113.2, coordSystem: 'gcj02', categoryId: 'traffic-parking' });
+    const items = m.byTestId('nearby-incident');
+    expect(items).toHaveLength(2);
+    expect(items[0]!.textContent).toContain('幸福路路灯坏了一个月');
+    expect(items[0]!.textContent).toContain('幸福路 8 号 · 约 120 米');
+    expect(items[0]!.textContent).toContain('3 人反映');
+    expect(items[1]!.textContent).toContain('约 1.5 公里');
+    expect(m.one('nearby-incidents').textContent).toContain('附近已有市民反映');
+
+    await m.click(m.byTestId('nearby-join')[0]!);
+    await flush();
+    expect(m.one('nearby-chosen').textContent).toContain('3 位市民');
+    expect(m.one('nearby-cancel').getAttribute('aria-label')).toBe('取消附议：幸福路路灯坏了一个月');
+    // Taking it back, then choosing again.
+    await m.click(m.one('nearby-cancel'));
+    await flush();
+    expect(m.byTestId('nearby-chosen')).toHaveLength(0);
+    await m.click(m.byTestId('nearby-join')[0]!);
+    await flush();
+
+    createTicket.mockResolvedValueOnce({ ticket: { id: 't10', number: 'MH20261122000010' } });
+    await m.click(m.one('report-submit'));
+    await flush();
+    await flush();
+    expect(createTicket.mock.calls[0]![0]).toMatchObject({ categoryId: 'traffic-parking', incidentId: INCIDENT, location: { lat: 23.1, lng: 113.2, coordSystem: 'gcj02' } });
+    m.unmount();
+  });
+
+  it('附议 refused by the server (closed meanwhile): nothing filed, the choice goes, the next tap files alone', async () => {
+    const INCIDENT = 'cccccccccccccccccccccccc';
+    nearby.mockResolvedValue({ items: [{ id: INCIDENT, categoryId: 'noise', summary: '工地夜间施工', address: '幸福路', distanceMetres: 40, reporters: 2, lastReportAt: '2026-12-01T08:00:00Z' }] });
+    saveDraft(taroStore, { ...emptyDraft(0, () => 'draft-closed-key-1234'), categoryId: 'noise', description: '幸福路工地每天半夜施工，噪音很大', address: '幸福路', lat: 23.1, lng: 113.2, incidentId: INCIDENT });
+    const m = await mount(<ReportPage />);
+    await flush();
+    expect(m.byTestId('nearby-chosen')).toHaveLength(1);
+    createTicket.mockRejectedValueOnce(apiError({ kind: 'http', status: 409, code: 'incident_closed', message: '该问题已办结', retryable: false }));
+    await m.click(m.one('report-submit'));
+    await flush();
+    expect(m.one('error-state').textContent).toContain('该问题已办结。已取消附议，可以直接提交。');
+    expect(m.byTestId('nearby-chosen')).toHaveLength(0);
+    createTicket.mockResolvedValueOnce({ ticket: { id: 't11', number: 'MH20261122000011' } });
+    await m.click(m.one('report-submit'));
+    await flush();
+    await flush();
+    expect(createTicket.mock.calls[0]![0].incidentId).toBe(INCIDENT);
+    expect(createTicket.mock.calls[1]![0].incidentId).toBeUndefined();
+    m.unmount();
+  });
+
+  it('drops the choice when the chosen incident is no longer open nearby, and looks nothing up without a point', async () => {
+    saveDraft(taroStore, { ...emptyDraft(0, () => 'draft-gone-key-12345'), categoryId: 'noise', description: '幸福路工地每天半夜施工，噪音很大', address: '幸福路', lat: 23.1, lng: 113.2, incidentId: 'dddddddddddddddddddddddd' });
+    const m = await mount(<ReportPage />);
+    await flush();
+    await flush();
+    expect(m.byTestId('nearby-incidents')).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(restoreDraft(taroStore)?.incidentId).toBeUndefined();
+    m.unmount();
+
+    nearby.mockReset();
+    saveDraft(taroStore, { ...emptyDraft(0, () => 'draft-nopoint-key-123'), categoryId: 'noise', description: '幸福路工地每天半夜施工，噪音很大', address: '幸福路' });
+    const n = await mount(<ReportPage />);
+    await flush();
+    expect(nearby).not.toHaveBeenCalled();
+    n.unmount();
   });
 });

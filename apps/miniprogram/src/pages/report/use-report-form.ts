@@ -21,6 +21,12 @@ import { UploadFailure } from '../../upload/platform';
 import { createUploadRunner } from '../../upload/runner';
 import type { TicketDetail } from '@minhu/shared';
 
+/** The draft's fields a nearby incident was found for. */
+const WHERE_AND_WHAT: Array<keyof ReportDraft> = ['categoryId', 'lat', 'lng'];
+
+/** The server refused the incident to join (closed meanwhile, another category, unknown). */
+const incidentRefused = (e: unknown) => isApiError(e) && (e.status === 404 || e.status === 409 || e.status === 422) && /^incident/.test(e.code ?? '');
+
 export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; onFiled: (ticket: TicketDetail) => void }) {
   const [initial] = useState<ReportDraft>(() => restoreDraft(taroStore) ?? emptyDraft());
   const [draft, setDraft] = useState<Omit<ReportDraft, 'attachments'> & { attachments?: never }>(() => ({ ...initial, attachments: undefined }));
@@ -104,8 +110,25 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
   });
 
   const update = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K], field?: ReportField) => {
-    setDraft((d) => ({ ...d, [key]: value, updatedAt: Date.now() }));
+    setDraft((d) => {
+      const next = { ...d, [key]: value, updatedAt: Date.now() };
+      // 附议 was chosen among the incidents near this point, of this category: another place or
+      // category drops it (the citizen chooses again from the new list).
+      if (WHERE_AND_WHAT.includes(key) && d[key as keyof typeof d] !== value) delete next.incidentId;
+      return next;
+    });
     if (field && errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  /** 附议: join this nearby incident, or (null) file alone again. */
+  const joinIncident = (incidentId: string | null) => {
+    setDraft((d) => {
+      const next = { ...d, updatedAt: Date.now() };
+      if (incidentId) next.incidentId = incidentId;
+      else delete next.incidentId;
+      return next;
+    });
+    setSubmitError(null);
   };
 
   /** Copies each accepted file (and a video's poster) where it outlives the app, so the draft keeps them across launches. */
@@ -189,6 +212,10 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
         opts.onFiled(out.ticket);
       } else if (out.reason === 'invalid') {
         setErrors(out.validation.errors);
+      } else if (current.incidentId && incidentRefused(out.error)) {
+        // Nothing was filed: the choice goes, the citizen sees why and can file alone with one more tap.
+        joinIncident(null);
+        setSubmitError(`${toUserMessage(out.error)}。已取消附议，可以直接提交。`);
       } else if (isApiError(out.error) && out.error.code === 'callback_phone_required') {
         setNeedPhone(true);
       } else {
@@ -222,6 +249,7 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     needPhone,
     phoneVerified,
     update,
+    joinIncident,
     addMedia,
     retryMedia: runner.retry,
     removeMedia: (localId: string) => {

@@ -137,6 +137,11 @@ export default function TicketDetailPage() {
           {TICKET_KIND_LABELS[t.kind]}
           {category ? ` · ${category}` : ''} · {formatDateTime(t.createdAt)} 提交
         </Text>
+        {t.incidentReporters !== null && t.incidentReporters >= 2 && (
+          <Text className="mh-ticket__reporters" data-testid="incident-reporters">
+            已有 {t.incidentReporters} 位市民反映此问题
+          </Text>
+        )}
         {due && (
           <Text className={`mh-ticket__due${t.overdue ? ' mh-ticket__due--over' : ''}`} data-testid="ticket-due">
             {due}

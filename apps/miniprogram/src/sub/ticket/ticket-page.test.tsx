@@ -45,6 +45,7 @@ function ticket(over: Partial<TicketDetail> = {}): TicketDetail {
     lastUrgedAt: null,
     canRequestReopen: false,
     reopenRequest: null,
+    incidentReporters: null,
     ...over,
   };
 }
@@ -133,6 +134,17 @@ describe('ticket detail page', () => {
     const n = await open(ticket({ status: 'dispatched' }));
     expect(n.byTestId('urge-card')).toHaveLength(0);
     n.unmount();
+  });
+
+  it('says how many citizens reported the same problem, from two on', async () => {
+    const m = await open(ticket({ incidentReporters: 3 }));
+    expect(m.one('incident-reporters').textContent).toBe('已有 3 位市民反映此问题');
+    m.unmount();
+    for (const incidentReporters of [null, 1]) {
+      const n = await open(ticket({ incidentReporters }));
+      expect(n.byTestId('incident-reporters')).toHaveLength(0);
+      n.unmount();
+    }
   });
 
   it('asks for a reason of at least 5 characters before requesting 重办, then shows the request', async () => {
