@@ -3,7 +3,7 @@
 // log in with the SMS code → ask the FAQ bot (and open the entry it quotes) → describe a complaint and
 // follow the prefilled draft → attach a photo that goes straight to storage → reload mid-form → submit →
 // 我的工单 → the operator works the ticket → the citizen reads the timeline, rates it and sees it closed →
-// withdraws another ticket with a reason → 关怀模式 → emergency.
+// withdraws another ticket with a reason → 关怀模式 → emergency → 附议 (joins an incident nearby).
 // Every citizen step goes through the UI; only the operator, and the filing of the second ticket, use
 // the API. Screenshots of each screen land in tests/artifacts/ (gitignored).
 import { execFileSync } from 'node:child_process';
@@ -56,7 +56,7 @@ const measuredTargets: Record<string, number> = {};
 
 /** Screenshot of the screen as it is, and a measurement of every control on it a finger can tap. */
 async function snap(name: string) {
-  await snap(name);
+  await screenshot(page, name);
   const care = (await page.locator('.mh-page.mh-care').filter({ visible: true }).count()) > 0;
   const { measured, small } = await auditTapTargets(page, care ? 48 : 44);
   measuredTargets[name] = measured;
@@ -491,10 +491,75 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await snap('08-emergency');
   });
 
+  it('9. 附议: with a category and the phone’s position, the report page offers the incident two neighbours reported; joining it files into it', async () => {
+    // Two neighbours reported a broken traffic light where the phone is (their browsers' WGS-84, as H5
+    // sends it); the operator made the two one incident.
+    const here = { latitude: 23.13512, longitude: 113.26431 };
+    const neighbour = async (description: string) => {
+      const { token } = await gw.login(freshPhone());
+      const res = await gw.api('POST', '/api/tickets', {
+        token,
+        headers: { 'Idempotency-Key': `e2e-incident-${Date.now()}-${Math.random()}`, 'x-minhu-channel': 'h5' },
+        body: { kind: 'complaint', categoryId: 'traffic-parking', description, location: { address: '人民中路与中山五路交叉口', lat: here.latitude, lng: here.longitude, coordSystem: 'wgs84' } },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.ticket as { id: string; number: string };
+    };
+    const a = await neighbour('人民中路与中山五路交叉口的红绿灯坏了，一直闪黄灯，过马路很危险。');
+    const b = await neighbour('中山五路路口信号灯不亮两天了，早高峰车辆乱成一团，请尽快修。');
+    const seen = await operator<{ ticket: { incidentId: string | null } }>('GET', `/api/operator/tickets/${b.id}`);
+    const incidentId = seen.ticket.incidentId ?? (await operator<{ ticket: { incidentId: string } }>('POST', `/api/operator/tickets/${b.id}/incident`, { ticketId: a.id })).ticket.incidentId;
+    expect(incidentId).toMatch(/^[0-9a-f]{24}$/);
+
+    await phone.context.grantPermissions(['geolocation'], { origin: gw.url });
+    await phone.context.setGeolocation(here);
+    await tapTab('我要反映');
+    const report = shown('page-report');
+    await report.waitFor();
+    await shown('category-field').tap();
+    await shown('category-traffic-parking').tap();
+    await shown('category-field').getByText('交通与停车', { exact: true }).waitFor();
+    const nearbyAsked = page.waitForResponse((r) => isRequest(r, '/api/incidents/nearby', 'GET'));
+    await shown('pick-location').tap();
+    const asked = await nearbyAsked;
+    expect(asked.status()).toBe(200);
+    // The point went as the form keeps it: GCJ-02, converted from the browser's WGS-84.
+    expect(new URL(asked.url()).searchParams.get('coordSystem')).toBe('gcj02');
+    const card = shown('nearby-incidents');
+    await card.getByText('附近已有市民反映').waitFor();
+    const item = card.locator(`[data-testid="nearby-incident"][data-incident-id="${incidentId}"]`);
+    await item.getByText('2 人反映').waitFor();
+    await item.getByText(/约 \d+ 米/).waitFor();
+    await item.scrollIntoViewIfNeeded();
+    await snap('09-nearby-incidents');
+
+    await item.locator('[data-testid="nearby-join"]').tap();
+    await shown('nearby-chosen').getByText(/这 2 位市民/).waitFor();
+    await item.locator('[data-testid="nearby-cancel"]').waitFor();
+    await snap('09-nearby-joined');
+
+    await field('description-input', 'textarea').fill('人民中路路口红绿灯今天还是坏的，我也差点被车撞到，请尽快修。');
+    const created = page.waitForResponse((r) => isRequest(r, '/api/tickets', 'POST') && !r.url().includes('/api/tickets/'));
+    await shown('report-submit').tap();
+    const res = await created;
+    expect(res.status()).toBe(201);
+    expect(JSON.parse(res.request().postData() ?? '{}')).toMatchObject({ categoryId: 'traffic-parking', incidentId });
+    const { ticket } = await res.json();
+    const stored = await gw.deps.models.Ticket.findById(ticket.id).lean<{ incidentId: unknown }>();
+    expect(String(stored?.incidentId)).toBe(incidentId);
+
+    const modal = page.locator('.taro-modal__content').filter({ visible: true });
+    await modal.getByText('查看工单', { exact: true }).tap();
+    const detail = shown('page-ticket');
+    await detail.getByText(`工单号 ${ticket.number}`).waitFor();
+    await shown('incident-reporters').getByText('已有 3 位市民反映此问题').waitFor();
+    await snap('09-ticket-reporters');
+  });
+
   it('gives every control on every screen a target a finger can hit (44×44 CSS px, 48 in 关怀模式)', async () => {
     await writeFile(join(ARTIFACTS_DIR, 'tap-targets.json'), JSON.stringify({ measuredTargets, smallTargets }, null, 2));
     // The measurement saw the controls: a tab screen has at least its three tabs.
-    for (const screen of ['01-logged-in-tickets', '02-faq-answer', '03-report-prefilled', '05-my-tickets', '07-care-mode-on', '08-emergency']) {
+    for (const screen of ['01-logged-in-tickets', '02-faq-answer', '03-report-prefilled', '05-my-tickets', '07-care-mode-on', '08-emergency', '09-nearby-incidents']) {
       expect(measuredTargets[screen], screen).toBeGreaterThanOrEqual(3);
     }
     expect(smallTargets).toEqual({});

@@ -3,13 +3,14 @@
 // console build: an admin signs in and creates an operator; the operator signs in, finds a citizen's
 // new ticket (filed through the citizen API with a real photo in MinIO), opens the photo, accepts,
 // dispatches, replies and records the callback; the citizen rates; the operator closes; 统计 shows the
-// change; a concurrent change is shown plainly; a session that ends goes back to sign-in with a message;
+// change; a concurrent change is shown plainly; the suggested department is preselected for 派单, two
+// reports of one problem are linked as 同一事件 (unlinked and linked again) and 热点 lists the place; a session that ends goes back to sign-in with a message;
 // the admin edits an FAQ answer and the chat answers with the new text. Every staff step goes through
 // the UI; the citizen uses the API. Screenshots of every screen land in tests/artifacts/ (gitignored).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import type { ChatMessageResponse } from '@minhu/shared';
+import type { ChatMessageResponse, OperatorTicketDetail } from '@minhu/shared';
 import { Types } from 'mongoose';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,9 @@ let operatorPassword: string;
 let ticketId: string;
 let ticketNumber: string;
 let photo: Buffer;
+let liPassword: string;
+/** Tickets filed at one place for 同一事件 and 热点. */
+const hotspotTickets: Array<{ id: string; number: string }> = [];
 const REPLY = '经核查，工地夜间施工属实，已责令其停止夜间作业，后续将加强巡查。';
 
 /** Console errors other than the failed requests the journey provokes on purpose. */
@@ -59,12 +63,12 @@ async function menu(label: string, pageTestId: string) {
 }
 
 /** Opens an action's form on the ticket page, fills it, confirms, and waits for the new status. */
-async function act(action: string, fill: () => Promise<void>, status: string) {
+async function act(action: string, fill: () => Promise<void>, status: string, id = ticketId) {
   await byTestId(`action-${action}`).click();
   const modal = page.locator('.ant-modal').filter({ has: byTestId(`form-${action}`) });
   await modal.waitFor();
   await fill();
-  const sent = page.waitForResponse((r) => r.url().includes(`/api/operator/tickets/${ticketId}/events`) && r.request().method() === 'POST');
+  const sent = page.waitForResponse((r) => r.url().includes(`/api/operator/tickets/${id}/events`) && r.request().method() === 'POST');
   await modal.locator('[data-testid="action-submit"]').click();
   expect((await sent).status()).toBe(200);
   await page.locator('[data-testid="page-ticket"] .ant-tag[data-status]').first().filter({ hasText: status }).waitFor();
@@ -296,6 +300,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await byTestId('page-ticket').waitFor();
     // Another operator accepts it meanwhile (through the API); this one, still looking at 已提交, accepts too.
     const other = await addStaff(gw.deps, { username: 'li.op', role: 'operator', name: '李话务员' });
+    liPassword = other.password;
     const otherToken = (await gw.api('POST', '/api/staff/session', { body: { username: 'li.op', password: other.password } })).body.token;
     expect((await gw.api('POST', `/api/operator/tickets/${late.id}/events`, { token: otherToken, body: { type: 'accepted' } })).status).toBe(200);
     expectedFailures.push(`/api/operator/tickets/${late.id}/events`);
@@ -306,6 +311,130 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await page.locator('[data-testid="page-ticket"] .ant-tag[data-status="accepted"]').waitFor();
     expect(await byTestId('ticket-actions').locator('button').allInnerTexts()).toEqual(['派 单', '答 复', '不予受理']);
     await screenshot(page, 'console-10-conflict');
+  });
+
+  it('7b. 派单建议 and 同一事件: the queue hints the suggested department; 派单 preselects it; tickets of one problem are linked, unlinked and linked again', async () => {
+    const opToken = (await gw.api('POST', '/api/staff/session', { body: { username: 'li.op', password: liPassword } })).body.token as string;
+    const opApi = async (method: string, path: string, body?: unknown) => {
+      const res = await gw.api(method, path, { token: opToken, body });
+      return res;
+    };
+    // Three neighbours report the same noisy night works at one place.
+    const at = { address: '建设路20号工地', district: '白云区', street: '建设街道', lat: 23.1702, lng: 113.2805 };
+    const fileAt = async (description: string) => {
+      const { token } = await gw.login(freshPhone());
+      const res = await gw.api('POST', '/api/tickets', {
+        token,
+        headers: { 'idempotency-key': randomUUID(), 'x-minhu-channel': 'h5' },
+        body: { kind: 'complaint', categoryId: 'noise', description, location: at },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.ticket as { id: string; number: string };
+    };
+    const first = await fileAt('建设路20号工地每天夜里十二点还在用电钻和打桩机施工，噪音很大，严重影响休息。');
+    const second = await fileAt('建设路20号那个工地半夜施工，打桩声音特别响，孩子被吵醒好几次了，请管一管。');
+    hotspotTickets.push(first, second);
+
+    // 工单队列: the undispatched ticket shows the model's first choice.
+    await menu('工单队列', 'page-queue');
+    await byTestId('filter-q').fill('建设路20号');
+    await byTestId('filter-apply').click();
+    const row = byTestId('queue-table').locator('tr', { hasText: second.number });
+    await row.waitFor();
+    let detail = (await opApi('GET', `/api/operator/tickets/${second.id}`)).body.ticket as OperatorTicketDetail;
+    // The model answers once it has loaded (in a worker thread at start).
+    await expect
+      .poll(async () => {
+        detail = (await opApi('GET', `/api/operator/tickets/${second.id}`)).body.ticket;
+        return detail.suggestedDepartments.length;
+      }, { timeout: 120_000, interval: 1000 })
+      .toBeGreaterThan(0);
+    const top = detail.suggestedDepartments[0]!;
+    await page.getByRole('button', { name: /刷\s?新/ }).click();
+    await row.getByTestId('queue-suggested').getByText(`建议 ${top.department} ${Math.round(top.score * 100)}%`).waitFor();
+
+    // 工单详情: the ranked suggestions with their probability.
+    await row.getByText(second.number).click();
+    await byTestId('page-ticket').waitFor();
+    const suggestions = byTestId('suggested-department');
+    await expect.poll(() => suggestions.count()).toBe(detail.suggestedDepartments.length);
+    expect(await suggestions.first().getAttribute('data-department')).toBe(top.department);
+    expect(await suggestions.first().getByTestId('suggested-score').innerText()).toBe(`${Math.round(top.score * 100)}%`);
+    await screenshot(page, 'console-10b-ticket-suggestions');
+
+    // 派单: the first suggestion is preselected, the suggestions lead the list, any department can be chosen.
+    await act('accepted', async () => undefined, '已受理', second.id);
+    await byTestId('action-dispatched').click();
+    const modal = page.locator('.ant-modal').filter({ has: byTestId('form-dispatched') });
+    await modal.waitFor();
+    await modal.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: top.department }).first().waitFor();
+    await byTestId('field-department').click();
+    const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+    await dropdown.getByText('建议派单部门').waitFor();
+    await dropdown.getByText('全部承办单位').waitFor();
+    await screenshot(page, 'console-10c-dispatch-suggested');
+    await page.keyboard.press('Escape');
+    const sent = page.waitForResponse((r) => r.url().includes(`/api/operator/tickets/${second.id}/events`) && r.request().method() === 'POST');
+    await modal.locator('[data-testid="action-submit"]').click();
+    const dispatched = await sent;
+    expect(dispatched.status()).toBe(200);
+    expect(JSON.parse(dispatched.request().postData() ?? '{}')).toEqual({ type: 'dispatched', data: { department: top.department } });
+    await page.locator('[data-testid="page-ticket"] .ant-tag[data-status]').first().filter({ hasText: '已派单' }).waitFor();
+
+    // 同一事件: whatever the gateway matched on filing, the operator links the two through the panel.
+    const panel = byTestId('incident-panel');
+    detail = (await opApi('GET', `/api/operator/tickets/${second.id}`)).body.ticket;
+    if (detail.incident) {
+      await panel.getByTestId('incident-tickets').getByText(first.number).waitFor();
+      await panel.getByTestId('incident-detach').click();
+      const detached = page.waitForResponse((r) => r.url().endsWith(`/api/operator/tickets/${second.id}/incident`) && r.request().method() === 'DELETE');
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '解除关联' }).click();
+      expect((await detached).status()).toBe(200);
+      await panel.getByTestId('incident-tickets').waitFor({ state: 'detached' });
+      expect((await gw.deps.models.Ticket.findById(second.id).lean<{ incidentId: unknown }>())?.incidentId ?? null).toBeNull();
+    }
+    const candidate = panel.locator(`[data-testid="incident-candidate"][data-ticket-id="${first.id}"]`);
+    await candidate.getByText(/相似度 \d+%/).waitFor();
+    await screenshot(page, 'console-10d-incident-candidates');
+    const attached = page.waitForResponse((r) => r.url().endsWith(`/api/operator/tickets/${second.id}/incident`) && r.request().method() === 'POST');
+    await candidate.getByTestId('incident-attach').click();
+    const attachRes = await attached;
+    expect(attachRes.status()).toBe(200);
+    expect(JSON.parse(attachRes.request().postData() ?? '{}')).toEqual({ ticketId: first.id });
+    const members = panel.getByTestId('incident-tickets');
+    await members.locator(`[data-ticket-id="${first.id}"]`).getByText('主工单').waitFor();
+    await members.locator(`[data-ticket-id="${second.id}"]`).getByText('本工单').waitFor();
+    await byTestId('ticket-incident-tag').getByText('同一事件 · 2 张').waitFor();
+    await screenshot(page, 'console-10e-incident');
+
+    // The lead's number opens its page, which lists the same incident.
+    await members.getByRole('link', { name: first.number }).click();
+    await byTestId('ticket-number').getByText(first.number).waitFor();
+    await byTestId('incident-tickets').locator(`[data-ticket-id="${second.id}"]`).getByRole('link', { name: second.number }).waitFor();
+
+    // The queue marks both.
+    await menu('工单队列', 'page-queue');
+    for (const t of [first, second]) await byTestId('queue-table').locator('tr', { hasText: t.number }).getByTestId('queue-incident-tag').waitFor();
+  });
+
+  it('7c. 热点: 统计 lists where one problem gathers, with the trend, the chart and the tickets behind it', async () => {
+    await menu('统计', 'page-stats');
+    const section = byTestId('hotspots');
+    await section.scrollIntoViewIfNeeded();
+    const row = byTestId('table-hotspots').locator('tbody tr', { hasText: '建设街道' }).filter({ hasText: '噪声扰民' });
+    await row.waitFor();
+    await row.getByTestId('hotspot-trend').getByText(/↑2/).waitFor();
+    await section.locator('[data-testid="chart-hotspots"] canvas').first().waitFor();
+    await row.getByTestId('hotspot-count').click();
+    const listed = section.getByTestId('hotspot-tickets');
+    for (const t of hotspotTickets) await listed.getByRole('link', { name: t.number }).waitFor();
+    // 近 30 天 asks again.
+    const asked = page.waitForResponse((r) => r.url().includes('/api/operator/hotspots?days=30'));
+    await byTestId('hotspot-days').getByText('近 30 天').click();
+    expect((await asked).status()).toBe(200);
+    await row.waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-10f-hotspots');
   });
 
   it('8. a session that ends (the account disabled by an admin) goes back to sign-in with the reason', async () => {
