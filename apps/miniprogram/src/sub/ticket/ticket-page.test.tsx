@@ -45,6 +45,7 @@ function ticket(over: Partial<TicketDetail> = {}): TicketDetail {
     lastUrgedAt: null,
     canRequestReopen: false,
     reopenRequest: null,
+    incidentReporters: null,
     ...over,
   };
 }
