@@ -20,6 +20,7 @@ import { meRouter } from './routes/me/index.js';
 import { operatorRouter } from './routes/operator/index.js';
 import { staffRouter } from './routes/staff/index.js';
 import { ticketsRouter } from './routes/tickets/index.js';
+import { incidentsRouter } from './routes/incidents/index.js';
 import { uploadsRouter } from './routes/uploads/index.js';
 
 export function createApp(deps: Deps): Koa {
@@ -61,6 +62,7 @@ export function createApp(deps: Deps): Koa {
     meRouter(deps),
     uploadsRouter(deps),
     ticketsRouter(deps),
+    incidentsRouter(deps),
     hotlineRouter(deps),
     staffRouter(deps),
     operatorRouter(deps),

@@ -47,6 +47,11 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
   // A fresh copy of the console's ticket index every few minutes, when tickets changed: a process
   // that starts later reads it instead of every ticket.
   const indexTimer = setInterval(() => void deps.ticketIndex.saveIfChanged(), 5 * 60_000);
+  // The department model learns the city's own dispatching: retrain (in a worker) when tickets were dispatched.
+  const dispatchTimer = setInterval(() => {
+    deps.dispatch.retrainFromHistory().catch((err) => logger.error({ err }, 'dispatch retraining failed'));
+  }, config.dispatch.retrainMinutes * 60_000);
+  dispatchTimer.unref();
   relayTimer.unref();
   sweepTimer.unref();
   indexTimer.unref();
@@ -58,6 +63,7 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
       clearInterval(relayTimer);
       clearInterval(sweepTimer);
       clearInterval(indexTimer);
+      clearInterval(dispatchTimer);
       unsubscribe();
       await Promise.all([outbox?.stop(), notifications.stop()]);
     },

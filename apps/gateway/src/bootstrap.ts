@@ -16,6 +16,7 @@ import { Storage } from './lib/storage.js';
 import { TokenService } from './lib/tokens.js';
 import { createWechatClient } from './lib/wechat.js';
 import { createModels, syncIndexes } from './models/index.js';
+import { DispatchEngine } from './dispatch/engine.js';
 import { TicketIndex } from './read-model/ticket-index.js';
 import type { S3Settings } from './services/manager.js';
 
@@ -73,6 +74,7 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     faq,
     chatCache: new ConversationCache(),
     ticketIndex: new TicketIndex(models, logger),
+    dispatch: new DispatchEngine(models, config.departments, logger),
     secret,
     now: opts.now ?? (() => new Date()),
   };

@@ -101,6 +101,8 @@ export const EnvSchema = z.object({
   RATING_WITHOUT_CALLBACK: bool.default(false),
   /** Departments the built-in back office dispatches to (comma-separated). */
   DEPARTMENTS: csv.optional(),
+  /** How often each process checks for newly dispatched tickets to retrain the department model with. */
+  DISPATCH_RETRAIN_MINUTES: int(60, 1),
   /** City overrides of the official calendar: extra days off / extra working days (YYYY-MM-DD, comma-separated). */
   CALENDAR_HOLIDAYS: csv.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))).optional(),
   CALENDAR_WORKDAYS: csv.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))).optional(),
@@ -164,6 +166,7 @@ export interface Config {
   notify: { maxAttempts: number; templateStatus?: string };
   rating: { windowDays: number; withoutCallback: boolean };
   departments: string[];
+  dispatch: { retrainMinutes: number };
   calendar: { holidays: string[]; workdays: string[] };
   staff: { loginPer15Min: number; loginPerUserPer15Min: number; tokenTtlSeconds: number };
   quotas: { uploadsPerHour: number; unfiledUploadBytes: number; ticketsPerDay: number };
@@ -299,6 +302,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     notify: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, templateStatus: e.WECHAT_TEMPLATE_STATUS },
     rating: { windowDays: e.RATING_WINDOW_DAYS, withoutCallback: e.RATING_WITHOUT_CALLBACK },
     departments: e.DEPARTMENTS?.length ? e.DEPARTMENTS : DEFAULT_DEPARTMENTS,
+    dispatch: { retrainMinutes: e.DISPATCH_RETRAIN_MINUTES },
     calendar: { holidays: e.CALENDAR_HOLIDAYS ?? [], workdays: e.CALENDAR_WORKDAYS ?? [] },
     staff: { loginPer15Min: e.STAFF_LOGIN_PER_15MIN, loginPerUserPer15Min: e.STAFF_LOGIN_PER_USER_15MIN, tokenTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS },
     quotas: { uploadsPerHour: e.QUOTA_UPLOADS_PER_HOUR, unfiledUploadBytes: e.QUOTA_UNFILED_UPLOAD_BYTES, ticketsPerDay: e.QUOTA_TICKETS_PER_DAY },

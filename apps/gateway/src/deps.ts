@@ -13,6 +13,7 @@ import type { SmsSender } from './lib/sms.js';
 import type { TokenService } from './lib/tokens.js';
 import type { WechatClient } from './lib/wechat.js';
 import type { Models } from './models/index.js';
+import type { DispatchEngine } from './dispatch/engine.js';
 import type { TicketIndex } from './read-model/ticket-index.js';
 
 export interface Limiters {
@@ -48,6 +49,8 @@ export interface Deps {
   chatCache: ConversationCache;
   /** Every ticket's facts in memory, for the staff console's queue, counts, 督办 board and statistics. */
   ticketIndex: TicketIndex;
+  /** Department suggestions and incident matching (models trained off the event loop). */
+  dispatch: DispatchEngine;
   /** Secret for HMACs of one-time codes. */
   secret: string;
   now(): Date;

@@ -32,6 +32,8 @@ async function main() {
   const background = startBackgroundWork(deps);
   // The console's ticket index reads every ticket once; do it now rather than on the first request.
   deps.ticketIndex.warmUp();
+  // Dispatch's models: from the cache, or trained in a worker thread (the first start takes a while).
+  deps.dispatch.ready().catch((err) => deps.logger.error({ err }, 'dispatch models failed to load'));
   // Lets `npm run staff` reach the embedded database while the gateway holds it.
   await writeFile(runningServicesFile(config.dataDir), JSON.stringify({ pid: process.pid, mongoUri: services.mongoUri }));
 

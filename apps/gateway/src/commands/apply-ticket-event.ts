@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
 import { citizenNotification } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
+import { propagateFromLead } from './incidents.js';
 import { ticketChange } from './ticket-change.js';
 
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
@@ -130,6 +131,8 @@ export async function applyTicketEvent(deps: Deps, input: TicketEventInput): Pro
     }
     if (applied) {
       const updated = await deps.models.Ticket.findById(ticket._id).lean<TicketDoc>();
+      // An incident's lead carries the others along when it is replied to or closed.
+      if ((to === 'replied' || to === 'closed') && updated?.incidentId) await propagateFromLead(deps, updated, input.eventId);
       return { ticket: updated!, duplicate: false };
     }
     // Someone changed the ticket between our read and write: read again and re-decide.

@@ -10,6 +10,8 @@ import { toStoredLocation } from '../lib/coords.js';
 import { consume, refund } from '../lib/limits.js';
 import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
+import { geoCellOf, matchIncidentAfterFiling } from './match-incident.js';
+import { incidentForJoining, joinAtFiling } from './incidents.js';
 import { nextTicketNumber } from './ticket-number.js';
 import { removeEvidence, verifyUploads } from './verify-uploads.js';
 
@@ -75,6 +77,9 @@ export async function fileTicket(
   }
 
   const contactPhone = await callbackNumber(deps, citizen.id, input);
+  // 附议: the incident is checked before anything is spent (404 unknown, 409 closed or another category).
+  const location = input.location ? toStoredLocation(input.location) : null;
+  const joining = input.incidentId ? await incidentForJoining(deps, input.incidentId, { status: 'submitted', categoryId: input.categoryId ?? null, location }) : null;
   // A filing spends one of the day's tickets; a replay found below gives it back.
   await consume(deps.limiters.ticketsPerCitizenDay, citizen.id, `每天最多提交 ${deps.config.quotas.ticketsPerDay} 个工单，请明天再提交，紧急情况请拨打 12345`);
   const ticketId = new Types.ObjectId();
@@ -100,7 +105,7 @@ export async function fileTicket(
     categoryId: input.categoryId ?? null,
     status: 'submitted' as const,
     description: input.description,
-    location: input.location ? toStoredLocation(input.location) : null,
+    location,
     contactPhone,
     anonymous: input.anonymous ?? false,
     urgent: input.urgent ?? false,
@@ -113,6 +118,9 @@ export async function fileTicket(
     hotlineRef: null,
     ownerDepartment: null,
     needsReview: false,
+    geoCell: geoCellOf(location),
+    incidentId: null,
+    incidentCandidates: [],
     // Queued with the ticket in one insert: the hotline hears of it even if we crash right after.
     pendingEvents: hotlineEvents(deps.config, 'ticket.created', now),
     idempotencyKey,
@@ -140,5 +148,24 @@ export async function fileTicket(
     await removeEvidence(deps, verified.map((m) => m.uploadKey));
   }
   if (doc.pendingEvents.length > 0) deps.relay.kick(ticketId);
-  return { ticket: stored as unknown as TicketDoc, created: true };
+  const filed = stored as unknown as TicketDoc;
+  if (await joinIncident(deps, filed, joining)) {
+    return { ticket: (await deps.models.Ticket.findById(ticketId).lean<TicketDoc>()) ?? filed, created: true };
+  }
+  return { ticket: filed, created: true };
+}
+
+/**
+ * The incident a filed ticket belongs to: the one the citizen joined (附议), or one the pair model is
+ * confident of. The ticket is filed whatever happens here: a failure is logged and it stands alone.
+ */
+async function joinIncident(deps: Deps, ticket: TicketDoc, joining: Awaited<ReturnType<typeof incidentForJoining>> | null): Promise<boolean> {
+  try {
+    if (joining) await joinAtFiling(deps, ticket, { incident: joining });
+    else await matchIncidentAfterFiling(deps, ticket);
+    return true;
+  } catch (err) {
+    deps.logger.warn({ err, ticketId: ticket._id.toString() }, 'incident matching failed; the ticket stands alone');
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
 // Two reports are compared by place (metres apart, or the same address when a point is missing), time,
 // and what they say: text similarity, shared topics and category, and whether the department model sends
 // both to the same department. A logistic regression over those (weights fitted on the labelled dev sets
-// in tests/dispatch, see fit-incidents.ts) gives the probability they are one incident.
+// in training/incidents by incident-fit.ts) gives the probability they are one incident.
 import { distinctFeatures } from '../chat/ngram-features.js';
 import { normalizeText } from '../chat/normalize.js';
 import { predict, type DenseLogistic } from '../learning/dense-logistic.js';

@@ -9,11 +9,14 @@ import { sign } from './signature.js';
 export async function buildHotlineEventBody(deps: Deps, item: QueueItemDoc): Promise<string | null> {
   const ticket = await deps.models.Ticket.findById(item.ticketId).lean<TicketDoc>();
   if (!ticket) return null;
+  const created = item.type === 'ticket.created';
+  // A hint for the hotline's dispatcher, when the model is at hand (a delivery does not wait long for it).
+  const hint = created && (await deps.dispatch.readyWithin(2_000)) ? { suggestedDepartments: deps.dispatch.suggest(ticket) } : {};
   return JSON.stringify({
     eventId: item._id,
     type: item.type,
     at: new Date(item.at).toISOString(),
-    ticket: await presentTicketForHotline(deps, ticket),
+    ticket: { ...(await presentTicketForHotline(deps, ticket)), ...hint },
     ...(item.data && Object.keys(item.data).length ? { data: item.data } : {}),
   });
 }

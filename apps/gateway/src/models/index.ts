@@ -4,6 +4,7 @@ import { citizenModel } from './citizen.js';
 import { chatFeedbackModel, conversationModel } from './conversation.js';
 import { counterModel } from './counter.js';
 import { faqEntryModel, kbMetaModel } from './faq-entry.js';
+import { incidentModel } from './incident.js';
 import { otpCodeModel } from './otp-code.js';
 import { oaNonceModel } from './oa-nonce.js';
 import { notificationModel, outboxModel } from './queue-item.js';
@@ -27,6 +28,7 @@ export function createModels(conn: Connection) {
     Conversation: conversationModel(conn),
     ChatFeedback: chatFeedbackModel(conn),
     OaNonce: oaNonceModel(conn),
+    Incident: incidentModel(conn),
     TicketIndexSnapshot: ticketIndexSnapshotModel(conn),
   };
 }

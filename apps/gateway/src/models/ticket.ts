@@ -115,6 +115,15 @@ const ticketSchema = new Schema(
     },
     /** A reopen request waits for staff (cleared when the ticket is reopened, closed or rejected). */
     reopenRequested: { type: Boolean, default: false },
+    /** Geohash (7 characters, about 150 m) of the location: incident matching looks in a cell and its neighbours. */
+    geoCell: { type: String, default: null },
+    /** The incident (many reports of one problem at one place) it belongs to. */
+    incidentId: { type: Schema.Types.ObjectId, default: null },
+    /** Tickets it may report the same incident as, when the match was not confident enough to join. */
+    incidentCandidates: {
+      type: [new Schema({ ticketId: { type: Schema.Types.ObjectId, required: true }, score: { type: Number, required: true } }, { _id: false })],
+      default: [],
+    },
     pendingEvents: { type: [pendingEventSchema], default: [] },
     /** Client-chosen key: one ticket per (citizen, key). */
     idempotencyKey: { type: String, required: true },
@@ -131,6 +140,8 @@ ticketSchema.index({ hotlineRef: 1 }, { unique: true, partialFilterExpression: {
 ticketSchema.index({ status: 1, _id: -1 });
 ticketSchema.index({ status: 1, dueAt: 1 });
 ticketSchema.index({ reopenRequested: 1, _id: -1 }, { partialFilterExpression: { reopenRequested: true } });
+ticketSchema.index({ geoCell: 1, createdAt: -1 }, { partialFilterExpression: { geoCell: { $type: 'string' } } });
+ticketSchema.index({ incidentId: 1 }, { partialFilterExpression: { incidentId: { $type: 'objectId' } } });
 // The staff console's ticket index (read-model/ticket-index.ts) follows changes by updatedAt.
 ticketSchema.index({ updatedAt: 1 });
 ticketSchema.index({ 'pendingEvents.eventId': 1 }, { partialFilterExpression: { 'pendingEvents.eventId': { $exists: true } } });

@@ -4,6 +4,7 @@
 import { nextMilestone, type OperatorTicketDetail, type OperatorTicketSummary, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines } from '@minhu/shared/deadlines';
 import type { Deps } from '../deps.js';
+import type { IncidentDoc } from '../models/incident.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.js';
 
@@ -22,8 +23,42 @@ function staffFields(doc: TicketDoc) {
   };
 }
 
-export function presentOperatorSummary(doc: TicketDoc, now: Date): OperatorTicketSummary {
-  return { ...presentTicketSummary(doc, now), ...staffFields(doc) };
+/** What dispatch says of a ticket: the departments to send it to and its incident. */
+function dispatchFields(deps: Deps, doc: TicketDoc) {
+  return { suggestedDepartments: deps.dispatch.suggest(doc), incidentId: doc.incidentId?.toString() ?? null };
+}
+
+export function presentOperatorSummary(deps: Deps, doc: TicketDoc, now: Date): OperatorTicketSummary {
+  return { ...presentTicketSummary(doc, now), ...staffFields(doc), ...dispatchFields(deps, doc) };
+}
+
+/** The ticket's incident with every ticket's number, and the tickets it may share one with. */
+async function incidentFields(deps: Deps, doc: TicketDoc): Promise<Pick<OperatorTicketDetail, 'incident' | 'incidentCandidates'>> {
+  const incident = doc.incidentId ? await deps.models.Incident.findById(doc.incidentId).lean<IncidentDoc>() : null;
+  const candidates = doc.incidentCandidates ?? [];
+  const ids = [...(incident?.ticketIds ?? []), ...candidates.map((c) => c.ticketId)];
+  const others = ids.length ? await deps.models.Ticket.find({ _id: { $in: ids } }, { number: 1, incidentId: 1, status: 1 }).lean<TicketDoc[]>() : [];
+  const byId = new Map(others.map((t) => [t._id.toString(), t]));
+  return {
+    incident: incident
+      ? {
+          id: incident._id.toString(),
+          categoryId: (incident.categoryId as OperatorTicketDetail['categoryId']) ?? null,
+          status: incident.status as 'open' | 'closed',
+          leadTicketId: incident.leadTicketId.toString(),
+          leadNumber: byId.get(incident.leadTicketId.toString())?.number ?? '',
+          ticketIds: incident.ticketIds.map((id) => id.toString()),
+          ticketNumbers: incident.ticketIds.map((id) => byId.get(id.toString())?.number ?? ''),
+        }
+      : null,
+    // Candidates that joined an incident with this ticket meanwhile, or went away, are not offered.
+    incidentCandidates: candidates
+      .filter((c) => byId.has(c.ticketId.toString()) && !(doc.incidentId && byId.get(c.ticketId.toString())!.incidentId?.equals(doc.incidentId)))
+      .map((c) => {
+        const t = byId.get(c.ticketId.toString())!;
+        return { ticketId: c.ticketId.toString(), number: t.number, incidentId: t.incidentId?.toString() ?? null, score: c.score };
+      }),
+  };
 }
 
 /** The "1345" milestones from filing (and the urgent-help clock), and the next one due, for supervision (督办). */
@@ -68,5 +103,7 @@ export async function presentOperatorDetail(deps: Deps, doc: TicketDoc): Promise
     ...supervision(deps, doc),
     callbacks: callbacks(doc),
     ratingSources: (doc.ratings ?? []).map((r) => (r.source === 'phone' ? 'phone' : 'app')),
+    ...dispatchFields(deps, doc),
+    ...(await incidentFields(deps, doc)),
   };
 }

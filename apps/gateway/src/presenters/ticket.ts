@@ -31,6 +31,13 @@ function reopenRequestOf(doc: TicketDoc): { reason: string; at: string } | null 
   return req ? { reason: req.reason, at: iso(req.at) } : null;
 }
 
+/** Citizens who reported the ticket's incident ("已有 N 位市民反映此问题"), or null when it stands alone. */
+async function incidentReporters(deps: Deps, doc: TicketDoc): Promise<number | null> {
+  if (!doc.incidentId) return null;
+  const incident = await deps.models.Incident.findById(doc.incidentId, { ticketIds: 1 }).lean<{ ticketIds: unknown[] }>();
+  return incident && incident.ticketIds.length > 1 ? incident.ticketIds.length : null;
+}
+
 export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<TicketDetail> {
   const now = deps.now();
   const ttl = deps.config.uploads.mediaUrlTtlSeconds;
@@ -59,6 +66,7 @@ export async function presentTicketDetail(deps: Deps, doc: TicketDoc): Promise<T
         }
       : null,
     contactPhoneMasked: maskPhone(doc.contactPhone),
+    incidentReporters: await incidentReporters(deps, doc),
     anonymous: Boolean(doc.anonymous),
     media,
     timeline: (doc.timeline ?? []).map((t) => ({

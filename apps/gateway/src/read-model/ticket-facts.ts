@@ -11,7 +11,7 @@ import {
 import { chinaDate, type TicketDeadlines } from '@minhu/shared/deadlines';
 
 /** Bumped whenever TicketFact changes, so saved copies of the index in an older shape are ignored. */
-export const FACTS_FORMAT = 2;
+export const FACTS_FORMAT = 3;
 
 export interface TicketFact {
   id: string;
@@ -30,6 +30,9 @@ export interface TicketFact {
   reopenRequested: boolean;
   /** 街道/镇 as the citizen gave it. */
   street: string | null;
+  /** Position (GCJ-02), when given: hotspots are placed by it. */
+  lat: number | null;
+  lng: number | null;
   /** First 80 characters of the description. */
   excerpt: string;
   /** Number, description and address, lower-cased: what free-text search looks in. */
@@ -92,7 +95,7 @@ export interface FactSource {
   reopenRequested?: boolean | null;
   urges?: Array<unknown> | null;
   description: string;
-  location?: { address?: string | null; street?: string | null } | null;
+  location?: { address?: string | null; street?: string | null; lat?: number | null; lng?: number | null } | null;
   createdAt: Date;
   updatedAt: Date;
   statusAt?: Date | null;
@@ -126,6 +129,8 @@ export function factOf(doc: FactSource): TicketFact {
     urged: (doc.urges?.length ?? 0) > 0,
     reopenRequested: Boolean(doc.reopenRequested),
     street: doc.location?.street?.trim() || null,
+    lat: typeof doc.location?.lat === 'number' ? doc.location.lat : null,
+    lng: typeof doc.location?.lng === 'number' ? doc.location.lng : null,
     excerpt: doc.description.length > 80 ? `${doc.description.slice(0, 80)}…` : doc.description,
     text: `${doc.number}\n${doc.description}\n${address}`.toLowerCase(),
     createdAt,

@@ -2,8 +2,10 @@
 // the ticket queue with its tab counts, ticket detail and status events with the operator's name,
 // the 督办 board, statistics, departments, failed deliveries.
 import Router from '@koa/router';
-import { OperatorEventSchema, OperatorTicketQuerySchema, OutboxQuerySchema, StatsQuerySchema, SupervisionQuerySchema } from '@minhu/shared';
+import { AttachIncidentSchema, HotspotQuerySchema, OperatorEventSchema, OperatorTicketQuerySchema, OutboxQuerySchema, StatsQuerySchema, SupervisionQuerySchema } from '@minhu/shared';
 import { applyTicketEvent, type TicketEventData } from '../../commands/apply-ticket-event.js';
+import { hotspots } from '../../commands/hotspots.js';
+import { attachToIncident, detachFromIncident } from '../../commands/incidents.js';
 import { operatorQueue } from '../../commands/operator-queue.js';
 import { operatorStats } from '../../commands/operator-stats.js';
 import { supervisionBoard } from '../../commands/supervision-board.js';
@@ -28,7 +30,7 @@ export function operatorRouter(deps: Deps) {
     const q = parseInput(OperatorTicketQuerySchema, ctx.query);
     const { items, ...page } = await operatorQueue(deps, q);
     const now = deps.now();
-    ctx.body = { items: items.map((t) => presentOperatorSummary(t, now)), ...page };
+    ctx.body = { items: items.map((t) => presentOperatorSummary(deps, t, now)), ...page };
   });
 
   router.get('/supervision', async (ctx) => {
@@ -63,6 +65,21 @@ export function operatorRouter(deps: Deps) {
       data: input.data as TicketEventData,
       actor: { type: 'operator', name: staff.name },
     });
+    ctx.body = { ticket: await presentOperatorDetail(deps, ticket) };
+  });
+
+  router.get('/hotspots', async (ctx) => {
+    ctx.body = await hotspots(deps, parseInput(HotspotQuerySchema, ctx.query).days);
+  });
+
+  router.post('/tickets/:id/incident', async (ctx) => {
+    const input = parseInput(AttachIncidentSchema, ctx.request.body);
+    const ticket = await attachToIncident(deps, ctx.params.id!, input);
+    ctx.body = { ticket: await presentOperatorDetail(deps, ticket) };
+  });
+
+  router.delete('/tickets/:id/incident', async (ctx) => {
+    const ticket = await detachFromIncident(deps, ctx.params.id!);
     ctx.body = { ticket: await presentOperatorDetail(deps, ticket) };
   });
 
