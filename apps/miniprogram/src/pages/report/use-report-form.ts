@@ -24,8 +24,8 @@ import type { TicketDetail } from '@minhu/shared';
 /** The draft's fields a nearby incident was found for. */
 const WHERE_AND_WHAT: Array<keyof ReportDraft> = ['categoryId', 'lat', 'lng'];
 
-/** The server refused the incident to join (closed meanwhile, another category, unknown). */
-const incidentRefused = (e: unknown) => isApiError(e) && (e.status === 404 || e.status === 409 || e.status === 422) && /^incident/.test(e.code ?? '');
+/** The server refused the incident to join: gone (404), or closed meanwhile, another category, too far (409 incident_*). */
+const incidentRefused = (e: unknown) => isApiError(e) && (e.status === 404 || (e.status === 409 && /^incident/.test(e.code ?? '')));
 
 export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; onFiled: (ticket: TicketDetail) => void }) {
   const [initial] = useState<ReportDraft>(() => restoreDraft(taroStore) ?? emptyDraft());
