@@ -20,7 +20,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { categoryName, departmentName, scorePercent } from '../lib/labels';
+import { categoryName, departmentName, scorePercent, shownSuggestions } from '../lib/labels';
 import { useDepartments, useInterval, useLoad } from '../lib/hooks';
 import { href, Link, navigate, useRoute } from '../lib/router';
 import { checkWith } from '../lib/form';
@@ -178,13 +178,14 @@ export default function QueuePage() {
         dataIndex: 'ownerDepartment',
         width: 150,
         render: (d: string | null, t) => {
-          const top = t.suggestedDepartments[0];
+          const suggestions = shownSuggestions(t.suggestedDepartments);
+          const top = suggestions[0];
           // Not dispatched yet: the model's best guess, as a hint for the operator who opens it.
           if (d || !top) return departmentName(d);
           return (
             <div>
               <div>{departmentName(d)}</div>
-              <Tooltip title={`派单模型建议：${t.suggestedDepartments.map((s) => `${s.department} ${scorePercent(s.score)}`).join('、')}`}>
+              <Tooltip title={`派单模型建议：${suggestions.map((s) => `${s.department} ${scorePercent(s.score)}`).join('、')}`}>
                 <Tag color="blue" style={{ marginTop: 2, maxWidth: 140, overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="queue-suggested">
                   建议 {top.department} {scorePercent(top.score)}
                 </Tag>

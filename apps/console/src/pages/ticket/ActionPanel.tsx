@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { checkWith, serverError } from '../../lib/form';
 import { useDepartments } from '../../lib/hooks';
-import { scorePercent } from '../../lib/labels';
+import { scorePercent, shownSuggestions } from '../../lib/labels';
 
 const isAction = (s: string): s is OperatorAction => s in OPERATOR_ACTION_DATA;
 
@@ -30,7 +30,8 @@ const DANGER: OperatorAction[] = ['rejected', 'reopened'];
  * The 派单 choices: the model's suggestions first (with their probability), then every other
  * department; the operator may pick any of them.
  */
-export function departmentOptions(departments: string[], suggestions: OperatorTicketDetail['suggestedDepartments']): SelectProps['options'] {
+export function departmentOptions(departments: string[], all: OperatorTicketDetail['suggestedDepartments']): SelectProps['options'] {
+  const suggestions = shownSuggestions(all);
   const suggested = suggestions.map((s) => ({
     value: s.department,
     label: (
@@ -119,7 +120,7 @@ function ActionModal({ action, ticket, onClose, onDone, onConflict }: { action: 
 
   const owner = ticket.ownerDepartment;
   /** The model's best guess, preselected when the ticket has no owner yet. */
-  const top = ticket.suggestedDepartments[0]?.department;
+  const top = shownSuggestions(ticket.suggestedDepartments)[0]?.department;
   return (
     <Modal
       open

@@ -8,13 +8,13 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { serverError } from '../../lib/form';
-import { scorePercent } from '../../lib/labels';
+import { scorePercent, shownSuggestions } from '../../lib/labels';
 import { href, Link } from '../../lib/router';
 
 
 /** 建议派单部门: the ranked suggestions; the owning department, once dispatched, is marked. */
 export function SuggestedDepartments({ ticket }: { ticket: Pick<OperatorTicketDetail, 'suggestedDepartments' | 'ownerDepartment'> }) {
-  const list: DepartmentSuggestion[] = ticket.suggestedDepartments;
+  const list: DepartmentSuggestion[] = shownSuggestions(ticket.suggestedDepartments);
   if (!list.length) return <Typography.Text type="secondary">暂无建议（派单模型尚未就绪或信息不足）</Typography.Text>;
   return (
     <div data-testid="suggested-departments">
