@@ -378,7 +378,10 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await byTestId('field-department').click();
     const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
     await dropdown.getByText('建议派单部门').waitFor();
-    await dropdown.getByText('全部承办单位').waitFor();
+    // Any department can still be chosen: those the model does not suggest follow.
+    const others = DEPARTMENTS.filter((d) => !shown.some((s) => s.department === d));
+    if (others.length) await dropdown.getByText('其他承办单位').waitFor();
+    for (const d of DEPARTMENTS) await dropdown.getByText(d, { exact: true }).waitFor();
     await screenshot(page, 'console-10c-dispatch-suggested');
     await page.keyboard.press('Escape');
     const sent = page.waitForResponse((r) => r.url().includes(`/api/operator/tickets/${second.id}/events`) && r.request().method() === 'POST');
@@ -473,13 +476,16 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await row.getByTestId('hotspot-count').click();
     const listed = section.getByTestId('hotspot-tickets');
     for (const t of hotspotTickets) await listed.getByRole('link', { name: t.number }).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-10h-hotspot-tickets');
     // 近 30 天 asks again.
     const asked = page.waitForResponse((r) => r.url().includes('/api/operator/hotspots?days=30'));
     await byTestId('hotspot-days').getByText('近 30 天').click();
     expect((await asked).status()).toBe(200);
+    await byTestId('table-hotspots').locator('tbody tr', { hasText: '幸福街道' }).filter({ hasText: '噪声扰民' }).waitFor(); // the late ticket counts now
     await row.waitFor();
     await section.scrollIntoViewIfNeeded();
-    await screenshot(page, 'console-10h-hotspots');
+    await screenshot(page, 'console-10i-hotspots-30-days');
   });
 
   it('8. a session that ends (the account disabled by an admin) goes back to sign-in with the reason', async () => {

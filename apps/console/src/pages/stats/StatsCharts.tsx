@@ -86,6 +86,8 @@ export default function StatsCharts({ stats }: { stats: StatsResponse }) {
 export function HotspotChart({ items }: { items: Hotspot[] }) {
   const rows = [...items].reverse();
   const option = {
+    // Bars that appear when the period changes would otherwise grow from zero next to full ones.
+    animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: '件', minInterval: 1 },

@@ -48,7 +48,7 @@ export function departmentOptions(departments: string[], all: OperatorTicketDeta
   if (!suggested.length) return rest;
   return [
     { label: '建议派单部门', title: '建议派单部门', options: suggested },
-    { label: '全部承办单位', title: '全部承办单位', options: rest },
+    ...(rest.length ? [{ label: '其他承办单位', title: '其他承办单位', options: rest }] : []),
   ];
 }
 
