@@ -5,8 +5,11 @@
 import { CATEGORY_IDS, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines, createWorkCalendar } from '@minhu/shared/deadlines';
 import { Types, type Connection } from 'mongoose';
+import { geohash } from '../apps/gateway/src/dispatch/geo.js';
 
 const DAY = 86_400_000;
+export const BENCH_CENTRE = { lat: 23.2, lng: 113.3 };
+const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 export const BENCH_DEPARTMENTS = ['区城管局', '区住建局', '区市场监管局', '区人社局', '区医保局', '区交警大队', '区水务局', '供电局', '供热企业', '区教育局', '区民政局', '区生态环境分局'];
 const STREETS = ['幸福街道', '长安街道', '和平街道', '解放街道', '新华街道', '人民街道', '朝阳街道', '光明街道', '东风镇', '白云镇', '太和镇', '钟落潭镇'];
 const ROADS = ['幸福路', '长安街', '和平路', '解放大道', '新华路', '人民北路', '朝阳路', '光明路'];
@@ -93,7 +96,9 @@ export function* benchTickets(n: number, now = new Date()): Generator<Record<str
         }
       }
     }
-    const location = random() < 0.85 ? { address: `${pick(ROADS)}${1 + Math.floor(random() * 300)}号`, ...(random() < 0.8 ? { street: pick(STREETS) } : {}) } : null;
+    // A district of about 20 × 20 km (GCJ-02 around Baiyun), coordinates on most located tickets.
+    const point = random() < 0.9 ? { lat: round7(BENCH_CENTRE.lat + (random() - 0.5) * 0.18), lng: round7(BENCH_CENTRE.lng + (random() - 0.5) * 0.2), coordSystem: 'gcj02' } : null;
+    const location = random() < 0.85 ? { address: `${pick(ROADS)}${1 + Math.floor(random() * 300)}号`, ...(random() < 0.8 ? { street: pick(STREETS) } : {}), ...(point ?? {}) } : null;
     const ymd = createdAt.toISOString().slice(0, 10).replace(/-/g, '');
     const last = timeline.at(-1)!.at as Date;
     yield {
@@ -119,6 +124,9 @@ export function* benchTickets(n: number, now = new Date()): Generator<Record<str
       ownerDepartment: owner,
       needsReview: ratings.some((x) => x.satisfaction === 'dissatisfied') && status !== 'closed',
       pendingEvents: [],
+      geoCell: location && 'lat' in location ? geohash(location.lat as number, location.lng as number, 7) : null,
+      incidentId: null,
+      incidentCandidates: [],
       idempotencyKey: `bench-${i}`,
       requestHash: 'bench',
       createdAt,

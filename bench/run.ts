@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../apps/gateway/src/config.js';
 import { startServices, type S3Settings } from '../apps/gateway/src/services/manager.js';
 import { consoleBenchSection, spliceSection } from './console.js';
+import { dispatchBenchSection } from './dispatch.js';
 import { benchLifecycle, type ScenarioResult } from './lifecycle.js';
 import { extraSections } from './sections.js';
 
@@ -65,6 +66,14 @@ function machineLine(): string {
 async function main() {
   const when = new Date().toISOString();
   // `npm run bench -- console`: only the staff console's section, written in place of the previous one.
+  if (process.argv.includes('dispatch')) {
+    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+    const section = await dispatchBenchSection(withServices, machineLine());
+    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, '## Dispatch'));
+    console.log(section);
+    console.log('[bench] wrote the dispatch section of BENCHMARKS.md');
+    return;
+  }
   if (process.argv.includes('console')) {
     const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
     const section = await consoleBenchSection(withServices, machineLine());
@@ -81,7 +90,8 @@ async function main() {
     const ratio = Math.round((create.rps / bare.rps) * 100);
     console.log(table(life.results));
 
-    const sections = (await extraSections(withServices)) + (await consoleBenchSection(withServices, machineLine()));
+    const sections =
+      (await extraSections(withServices)) + (await consoleBenchSection(withServices, machineLine())) + (await dispatchBenchSection(withServices, machineLine()));
     const md = `# Benchmarks
 
 Written by \`npm run bench\` on ${when.slice(0, 10)} (${when}). Every figure below was measured in that run.

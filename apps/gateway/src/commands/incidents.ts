@@ -176,7 +176,10 @@ export async function propagateFromLead(deps: Deps, lead: TicketDoc, leadEventId
     if (id.equals(lead._id)) continue;
     const other = await deps.models.Ticket.findById(id, { status: 1, ownerDepartment: 1 }).lean<TicketDoc>();
     if (!other || isFinalStatus(other.status as TicketStatus)) continue;
-    const steps = pathTo(other.status as TicketStatus, target) ?? [];
+    // Dispatched to the lead's department on the way when the lead was (首接负责制 holds for each).
+    const from = other.status as TicketStatus;
+    const viaDispatch = lead.ownerDepartment && !other.ownerDepartment ? pathTo(from, 'dispatched') : null;
+    const steps = (viaDispatch ? [...viaDispatch, ...(pathTo('dispatched', target) ?? [])] : pathTo(from, target)) ?? [];
     for (const step of steps) {
       try {
         await applyTicketEvent(deps, {

@@ -34,5 +34,5 @@ export function fitIncidentModel(sets: readonly LabelledReport[][], departments:
       }
     }
   }
-  return trainDenseLogistic(examples);
+  return trainDenseLogistic(examples, { nonNegative: true });
 }

@@ -11,7 +11,7 @@ export interface DenseLogistic {
   bias: number;
 }
 
-export function trainDenseLogistic(examples: readonly DenseExample[], opts: { epochs?: number; rate?: number; l2?: number; balance?: boolean } = {}): DenseLogistic {
+export function trainDenseLogistic(examples: readonly DenseExample[], opts: { epochs?: number; rate?: number; l2?: number; balance?: boolean; nonNegative?: boolean } = {}): DenseLogistic {
   const dims = examples[0]?.x.length ?? 0;
   const w = new Array<number>(dims).fill(0);
   let b = 0;
@@ -32,7 +32,12 @@ export function trainDenseLogistic(examples: readonly DenseExample[], opts: { ep
       gb += err;
       total += weight;
     }
-    for (let i = 0; i < dims; i++) w[i]! -= rate * (gw[i]! / total + l2 * w[i]!);
+    for (let i = 0; i < dims; i++) {
+      w[i]! -= rate * (gw[i]! / total + l2 * w[i]!);
+      // Evidence that can only point one way (more alike → more likely one): correlated features must not
+      // be traded off against each other into a negative weight.
+      if (opts.nonNegative && w[i]! < 0) w[i] = 0;
+    }
     b -= (rate * gb) / total;
   }
   return { weights: w, bias: b };
