@@ -43,13 +43,14 @@ describe('mini-program build', () => {
     expect(json.requiredPrivateInfos).toEqual(['chooseLocation']);
   });
 
-  it('carries aria-label and aria-role into the templates of View, Text and Image (config/a11y-plugin.cjs)', () => {
+  it('carries aria-label and aria-role into the templates of View, Text, Image and Button (config/a11y-plugin.cjs)', () => {
     const base = readFileSync(path.join(WEAPP_DIST, 'base.wxml'), 'utf8');
     const views = base.match(/<view [^>]*>/g) ?? [];
     expect(views.length).toBeGreaterThan(0);
     for (const tag of views) expect(tag).toMatch(/aria-label="\{\{i\.p\d+\|\|''\}\}" aria-role=/);
     expect(base).toMatch(/<text [^>]*aria-label=/);
     expect(base).toMatch(/<image [^>]*aria-label=/);
+    expect(base).toMatch(/<button [^>]*aria-label=/);
   });
 
   it('every page has its .wxml, .js, .json and .wxss', () => {
