@@ -529,13 +529,15 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await card.getByText('附近已有市民反映').waitFor();
     const item = card.locator(`[data-testid="nearby-incident"][data-incident-id="${incidentId}"]`);
     await item.getByText('2 人反映').waitFor();
-    await item.getByText(/约 \d+ 米/).waitFor();
+    await item.getByText(/(约 \d+ 米|10 米内)/).waitFor();
     await item.scrollIntoViewIfNeeded();
     await snap('09-nearby-incidents');
 
     await item.locator('[data-testid="nearby-join"]').tap();
     await shown('nearby-chosen').getByText(/这 2 位市民/).waitFor();
     await item.locator('[data-testid="nearby-cancel"]').waitFor();
+    // The browser gave a position without an address: the incident's address fills it.
+    await expect.poll(() => field('address-input', 'textarea').inputValue()).toBe('人民中路与中山五路交叉口');
     await snap('09-nearby-joined');
 
     await field('description-input', 'textarea').fill('人民中路路口红绿灯今天还是坏的，我也差点被车撞到，请尽快修。');

@@ -95,7 +95,7 @@ describe('附议 on the mini-program', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!.attr('data-incident-id')).toBe(incidentId);
     expect(items[0]!.text()).toContain(FIRST.slice(0, 12));
-    expect(items[0]!.text()).toMatch(/约 \d+ 米/);
+    expect(items[0]!.text()).toMatch(/约 \d+ 米|10 米内/);
     expect(items[0]!.text()).toContain('2 人反映');
     // What WeChat's screen reader reads on the button.
     expect(items[0]!.find('nearby-join').renderedAttrs()['aria-label']).toMatch(/^附议：/);

@@ -104,7 +104,16 @@ export default function ReportPage() {
         />
       </Field>
 
-      <NearbyIncidents items={nearby.items} chosen={draft.incidentId} onChoose={form.joinIncident} />
+      <NearbyIncidents
+        items={nearby.items}
+        chosen={draft.incidentId}
+        onChoose={(id) => {
+          form.joinIncident(id);
+          // A position alone (the browser gives no address): the incident's address is where it is.
+          const address = id ? nearby.items.find((i) => i.id === id)?.address : null;
+          if (address && !draft.address.trim()) form.update('address', address, 'location');
+        }}
+      />
 
       <Field label="照片和视频" hint="最多 9 张照片、3 个视频，照片会自动压缩以节省流量。" error={errors.media} testId="field-media">
         <AttachmentTiles items={form.attachments} onAdd={(k) => void form.addMedia(k)} onRetry={form.retryMedia} onRemove={form.removeMedia} />

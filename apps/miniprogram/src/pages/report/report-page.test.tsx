@@ -182,4 +182,16 @@ describe('report page', () => {
     expect(nearby).not.toHaveBeenCalled();
     n.unmount();
   });
+
+  it('附议 with a position but no address takes the incident’s address', async () => {
+    nearby.mockResolvedValue({ items: [{ id: 'eeeeeeeeeeeeeeeeeeeeeeee', categoryId: 'noise', summary: '工地夜间施工', address: '幸福路 8 号工地', distanceMetres: 4, reporters: 2, lastReportAt: '2026-12-01T08:00:00Z' }] });
+    saveDraft(taroStore, { ...emptyDraft(0, () => 'draft-noaddr-key-1234'), categoryId: 'noise', description: '幸福路工地每天半夜施工，噪音很大', lat: 23.1, lng: 113.2 });
+    const m = await mount(<ReportPage />);
+    await flush();
+    expect(m.one('nearby-incident').textContent).toContain('10 米内');
+    await m.click(m.one('nearby-join'));
+    await flush();
+    expect(m.one('address-input').getAttribute('value')).toBe('幸福路 8 号工地');
+    m.unmount();
+  });
 });

@@ -22,9 +22,10 @@ export function nearbyKey(where: { lat?: number; lng?: number; categoryId: Categ
   return where.lat !== undefined && where.lng !== undefined && where.categoryId ? `${where.lat},${where.lng},${where.categoryId}` : null;
 }
 
-/** "约 120 米" / "约 1.2 公里". */
+/** "10 米内" / "约 120 米" / "约 1.2 公里". */
 export function distanceText(metres: number): string {
-  if (metres < 1000) return `约 ${Math.max(1, Math.round(metres / 10) * 10)} 米`;
+  if (metres < 10) return '10 米内';
+  if (metres < 1000) return `约 ${Math.round(metres / 10) * 10} 米`;
   return `约 ${(metres / 1000).toFixed(1)} 公里`;
 }
 
