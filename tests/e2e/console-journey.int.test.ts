@@ -375,11 +375,11 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await modal.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: top.department }).first().waitFor();
     await byTestId('field-department').click();
     const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
-    await dropdown.getByText('建议派单部门').waitFor();
+    await dropdown.locator('.ant-select-item-group').getByText('建议派单部门').waitFor();
     // Any department can still be chosen: those the model does not suggest follow.
     const others = DEPARTMENTS.filter((d) => !shown.some((s) => s.department === d));
-    if (others.length) await dropdown.getByText('其他承办单位').waitFor();
-    for (const d of DEPARTMENTS) await dropdown.getByText(d, { exact: true }).waitFor();
+    if (others.length) await dropdown.locator('.ant-select-item-group').getByText('其他承办单位').waitFor();
+    for (const d of DEPARTMENTS) await dropdown.locator('.ant-select-item-option-content').getByText(d, { exact: true }).waitFor();
     await screenshot(page, 'console-10c-dispatch-suggested');
     await page.keyboard.press('Escape');
     const sent = page.waitForResponse((r) => r.url().includes(`/api/operator/tickets/${second.id}/events`) && r.request().method() === 'POST');
