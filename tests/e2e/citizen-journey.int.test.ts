@@ -56,7 +56,7 @@ const measuredTargets: Record<string, number> = {};
 
 /** Screenshot of the screen as it is, and a measurement of every control on it a finger can tap. */
 async function snap(name: string) {
-  await snap(name);
+  await screenshot(page, name);
   const care = (await page.locator('.mh-page.mh-care').filter({ visible: true }).count()) > 0;
   const { measured, small } = await auditTapTargets(page, care ? 48 : 44);
   measuredTargets[name] = measured;

@@ -81,7 +81,7 @@ async function fileWithPhoto(description: string): Promise<{ id: string; number:
       kind: 'complaint',
       categoryId: 'noise',
       description,
-      location: { address: '幸福路88号东侧工地', district: '白云区', street: '幸福街道', lat: 23.1608, lng: 113.2718 },
+      location: { address: '幸福路88号东侧工地', district: '白云区', street: '幸福街道', lat: 23.1608, lng: 113.2718, coordSystem: 'gcj02' },
       media: [upload.body.uploadId],
     },
   });

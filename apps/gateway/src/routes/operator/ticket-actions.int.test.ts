@@ -48,7 +48,7 @@ describe('GET /api/operator/tickets/:id', () => {
     const mp4 = await readMp4();
     const id = await file({
       media: [await upload('image', 'image/jpeg', jpeg), await upload('video', 'video/mp4', mp4)],
-      location: { address: '幸福路88号', street: '幸福街道', lat: 23.16, lng: 113.27 },
+      location: { address: '幸福路88号', street: '幸福街道', lat: 23.16, lng: 113.27, coordSystem: 'gcj02' },
     });
     const t = await detail(id);
     expect(t.media.map((m) => m.kind)).toEqual(['image', 'video']);
