@@ -28,7 +28,7 @@ function ticketBody(over: Record<string, unknown>) {
   return {
     id: 't', number: 'MH1', kind: 'help', categoryId: null, status: 'submitted', excerpt: 'x', urgent: false, dueAt: null, overdue: false,
     createdAt: 'a', updatedAt: 'b', description: 'd', location: null, contactPhoneMasked: null, anonymous: false, media: [], timeline: [],
-    ratings: [], canRate: false, canWithdraw: false, canUrge: false, lastUrgedAt: null, canRequestReopen: false, reopenRequest: null, ...over,
+    ratings: [], canRate: false, canWithdraw: false, canUrge: false, lastUrgedAt: null, canRequestReopen: false, reopenRequest: null, incidentReporters: null, ...over,
   };
 }
 
