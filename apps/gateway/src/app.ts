@@ -9,6 +9,7 @@ import { consoleSite } from './http/console-site.js';
 import { h5Site } from './http/h5-site.js';
 import { errorBody, requestLog, requireJson } from './http/middleware.js';
 import { officialAccountRouter } from './channels/wechat-official-account.js';
+import { adminAuditRouter } from './routes/admin/audit.js';
 import { adminFaqRouter } from './routes/admin/faq.js';
 import { adminStaffRouter } from './routes/admin/staff.js';
 import { authRouter } from './routes/auth/index.js';
@@ -68,6 +69,7 @@ export function createApp(deps: Deps): Koa {
     faqRouter(deps),
     adminFaqRouter(deps),
     adminStaffRouter(deps),
+    adminAuditRouter(deps),
     officialAccountRouter(deps),
   ];
   for (const router of routers) {

@@ -14,3 +14,5 @@ export * from './api/faq-admin.js';
 export * from './supervision.js';
 export * from './api/operator.js';
 export * from './api/staff.js';
+export * from './api/audit.js';
+export * from './staff-permissions.js';
