@@ -3,11 +3,11 @@
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import Koa from 'koa';
-import helmet from 'koa-helmet';
 import type { Deps } from './deps.js';
 import { consoleSite } from './http/console-site.js';
 import { h5Site } from './http/h5-site.js';
 import { errorBody, requestLog, requireJson } from './http/middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 import { officialAccountRouter } from './channels/wechat-official-account.js';
 import { adminAuditRouter } from './routes/admin/audit.js';
 import { adminFaqRouter } from './routes/admin/faq.js';
@@ -32,7 +32,7 @@ export function createApp(deps: Deps): Koa {
   const allowed = new Set(deps.config.corsOrigins);
   app.use(requestLog(deps.logger));
   app.use(errorBody(deps.logger));
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } }));
+  app.use(securityHeaders(deps.storage.publicOrigin));
   app.use(
     cors({
       origin: (ctx) => {
