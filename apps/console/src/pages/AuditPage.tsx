@@ -51,16 +51,32 @@ function apiQuery(f: Filters): { query: Record<string, string>; errors: Partial<
   return { query: raw, errors };
 }
 
+/** Fields an edit changed, as the forms call them. */
+const FIELD_LABELS: Record<string, string> = {
+  question: '标准问题',
+  paraphrases: '相似问法',
+  answer: '答案',
+  categoryId: '分类',
+  localDetails: '本地信息说明',
+  localValue: '本地信息',
+  enabled: '启用状态',
+  name: '显示名',
+  role: '角色',
+};
+
+/** Events delivered to the city's hotline system (推送失败). */
+const DELIVERY_LABELS: Record<string, string> = { 'ticket.created': '新工单', 'ticket.rated': '市民评价', 'ticket.withdrawn': '市民撤回' };
+
 /** The few facts an entry carries, in words. */
 function describe(e: AuditEntry): string {
   const d = e.details;
   const parts: string[] = [];
   if (typeof d.type === 'string' && e.action === 'ticket.event') parts.push(OPERATOR_ACTION_LABELS[d.type as OperatorAction] ?? d.type);
-  else if (typeof d.type === 'string') parts.push(d.type);
+  else if (typeof d.type === 'string') parts.push(`事件：${DELIVERY_LABELS[d.type] ?? d.type}`);
   if (typeof d.department === 'string') parts.push(`承办单位：${d.department}`);
   if (typeof d.categoryId === 'string') parts.push(`分类：${categoryName(d.categoryId)}`);
   if (typeof d.role === 'string') parts.push(`角色：${STAFF_ROLE_LABELS[d.role as StaffRole] ?? d.role}`);
-  if (typeof d.fields === 'string' && d.fields) parts.push(`修改：${d.fields}`);
+  if (typeof d.fields === 'string' && d.fields) parts.push(`修改：${d.fields.split(',').map((f) => FIELD_LABELS[f] ?? f).join('、')}`);
   return parts.join('；') || '—';
 }
 
