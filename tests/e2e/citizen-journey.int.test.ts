@@ -14,7 +14,7 @@ import { findCategory, TICKET_KIND_LABELS, type ChatMessageResponse } from '@min
 import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
-import { ARTIFACTS_DIR, launchPhone, screenshot, throttle, type Phone } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchPhone, screenshot, throttle, watchCspViolations, type Phone } from '../support/browser.js';
 import { auditTapTargets, type SmallTarget } from '../support/tap-targets.js';
 import { freshPhone, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { makeJpeg } from '../support/media.js';
@@ -32,6 +32,8 @@ let tmp: string;
 const citizenPhone = freshPhone();
 
 const pageErrors: string[] = [];
+/** What the gateway's Content-Security-Policy blocked (nothing, we hope). */
+let cspViolations: string[] = [];
 const requestUrls: string[] = [];
 /** Origin of the presigned upload URL the gateway handed out (the storage service). */
 let storageOrigin: string | null = null;
@@ -138,6 +140,7 @@ beforeAll(async () => {
   page = phone.page;
   page.setDefaultTimeout(WAIT);
   page.on('pageerror', (err) => pageErrors.push(`${err.name}: ${err.message}`));
+  cspViolations = await watchCspViolations(page);
   page.on('request', (req) => requestUrls.push(req.url()));
   page.on('response', async (res) => {
     if (isRequest(res, '/api/uploads', 'POST') && res.ok()) {
@@ -157,7 +160,9 @@ afterAll(async () => {
 
 describe('a citizen on a phone, from login to a closed and rated ticket (H5, real services)', () => {
   it('1. logs in on 登录 with the SMS code from the development outbox', async () => {
-    await page.goto('/', { waitUntil: 'networkidle' });
+    const first = await page.goto('/', { waitUntil: 'networkidle' });
+    // The page runs under the gateway's CSP (scripts from 'self' only); violations are checked at the end.
+    expect(first?.headers()['content-security-policy']).toContain("script-src 'self';");
     await shown('page-home').waitFor();
     await expect.poll(() => page.title()).toContain('民呼');
 
@@ -567,8 +572,9 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     expect(smallTargets).toEqual({});
   });
 
-  it('threw no uncaught page errors and talked only to the gateway and the storage service', () => {
+  it('threw no uncaught page errors, broke no rule of the CSP, and talked only to the gateway and the storage service', () => {
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     expect(storageOrigin).not.toBeNull();
     const allowed = new Set([new URL(gw.url).origin, storageOrigin!]);
     const network = requestUrls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -4,8 +4,10 @@
 // new ticket (filed through the citizen API with a real photo in MinIO), opens the photo, accepts,
 // dispatches, replies and records the callback; the citizen rates; the operator closes; 统计 shows the
 // change; a concurrent change is shown plainly; the suggested department is preselected for 派单, two
-// reports of one problem are linked as 同一事件 (unlinked and linked again) and 热点 lists the place; a session that ends goes back to sign-in with a message;
-// the admin edits an FAQ answer and the chat answers with the new text. Every staff step goes through
+// reports of one problem are linked as 同一事件 (unlinked and linked again) and 热点 lists the place; a
+// session that ends goes back to sign-in with a message; the admin edits an FAQ answer and the chat
+// answers with the new text; the operator's look at the citizen's full phone number is found in 审计日志.
+// All under the gateway's Content-Security-Policy, which must block nothing. Every staff step goes through
 // the UI; the citizen uses the API. Screenshots of every screen land in tests/artifacts/ (gitignored).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +17,7 @@ import { Types } from 'mongoose';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
-import { launchDesktop, screenshot, type Phone } from '../support/browser.js';
+import { launchDesktop, screenshot, watchCspViolations, type Phone } from '../support/browser.js';
 import { freshPhone, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { makeJpeg, postToStorage } from '../support/media.js';
 
@@ -29,6 +31,7 @@ let gw: TestGateway;
 let desk: Phone;
 let page: Page;
 let citizen: string;
+const citizenPhone = freshPhone();
 let adminPassword: string;
 let operatorPassword: string;
 let ticketId: string;
@@ -41,6 +44,8 @@ const REPLY = '经核查，工地夜间施工属实，已责令其停止夜间�
 
 /** Console errors other than the failed requests the journey provokes on purpose. */
 const consoleErrors: string[] = [];
+/** What the gateway's Content-Security-Policy blocked (nothing, we hope). */
+let cspViolations: string[] = [];
 const expectedFailures: string[] = [];
 
 const byTestId = (id: string): Locator => page.locator(`[data-testid="${id}"]`);
@@ -106,12 +111,13 @@ beforeAll(async () => {
   );
   // The first admin comes from the CLI (`npm run staff -- add …`), which runs this same command.
   adminPassword = (await addStaff(gw.deps, { username: 'chief', role: 'admin', name: '值班长' })).password;
-  citizen = (await gw.login(freshPhone())).token;
+  citizen = (await gw.login(citizenPhone)).token;
   photo = await makeJpeg(1600, 1200);
 
   desk = await launchDesktop({ baseURL: gw.url });
   page = desk.page;
   page.setDefaultTimeout(WAIT);
+  cspViolations = await watchCspViolations(page);
   page.on('pageerror', (err) => consoleErrors.push(`pageerror ${err.name}: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
@@ -129,7 +135,9 @@ afterAll(async () => {
 
 describe('the staff console at a 1280×800 desk (real services, real build)', () => {
   it('1. 登录: a wrong password is answered inline; the admin signs in', async () => {
-    await go('');
+    const first = await go('');
+    // The console runs under the gateway's CSP (scripts from 'self' only); violations are checked at the end.
+    expect(first?.headers()['content-security-policy']).toContain("script-src 'self';");
     await byTestId('page-login').waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/login');
     await screenshot(page, 'console-01-login');
@@ -206,11 +214,22 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await screenshot(page, 'console-04-queue');
   });
 
-  it('4. 工单详情: opens the photo in the zoomable preview, straight from storage', async () => {
+  it('4. 工单详情: the phone masked until revealed (and recorded); the photo in the zoomable preview, straight from storage', async () => {
     await byTestId('queue-table').getByText(ticketNumber).click();
     await byTestId('page-ticket').waitFor();
     await byTestId('ticket-description').getByText('打桩').waitFor();
-    await expect.poll(() => byTestId('ticket-phone').innerText()).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const masked = `${citizenPhone.slice(0, 3)}****${citizenPhone.slice(7)}`;
+    await expect.poll(() => byTestId('ticket-phone').innerText()).toBe(masked);
+    await page.getByText('（查看将被记录）').waitFor();
+    expect(await page.content()).not.toContain(citizenPhone); // nothing on the page holds the full number yet
+    const revealed = page.waitForResponse((r) => r.url().endsWith(`/api/operator/tickets/${ticketId}/reveal-phone`) && r.request().method() === 'POST');
+    await byTestId('reveal-phone').click();
+    expect((await revealed).status()).toBe(200);
+    await expect.poll(() => byTestId('ticket-phone').innerText()).toBe(citizenPhone);
+    await page.getByText('已记录本次查看').waitFor();
+    await screenshot(page, 'console-05a-phone-revealed');
+    await page.getByRole('button', { name: /隐\s?藏/ }).click();
+    await expect.poll(() => byTestId('ticket-phone').innerText()).toBe(masked);
     expect(await byTestId('map-link').getAttribute('href')).toContain('position=113.2718%2C23.1608');
     const img = byTestId('ticket-photo').locator('img').first();
     await img.waitFor();
@@ -565,7 +584,59 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     expect((await gw.deps.models.Outbox.findById('evt_console_journey_1').lean())?.status).not.toBe('failed');
   });
 
-  it('12. left no errors in the browser console', () => {
+  it('12. 审计日志: the admin finds the operator’s look at the phone number, by ticket number and by user name', async () => {
+    await menu('审计日志', 'page-audit');
+    const table = byTestId('audit-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'console-14-audit');
+
+    await byTestId('audit-ticket').fill(ticketNumber);
+    await byTestId('audit-apply').click();
+    await expect.poll(() => page.url()).toContain(`ticket=${ticketNumber}`);
+    const reveal = table.locator('tr', { has: page.locator('[data-action="ticket.reveal_phone"]') });
+    await reveal.first().waitFor();
+    expect(await reveal.count()).toBe(1);
+    await reveal.getByText('zhang.op', { exact: true }).waitFor();
+    await reveal.getByText('查看完整号码').waitFor();
+    await reveal.getByText(ticketNumber).waitFor();
+    // The ticket's other entries: the operator opened it and worked it (受理, 派单 …); no phone number anywhere.
+    await table.locator('[data-action="ticket.view"]').first().waitFor();
+    await table.locator('tr', { hasText: '派单' }).filter({ hasText: '区城管局' }).first().waitFor();
+    expect(await table.innerText()).not.toContain(citizenPhone);
+    await screenshot(page, 'console-15-audit-ticket');
+
+    // By user name: the admin's own changes (the operator account it created, the FAQ answer it edited).
+    await byTestId('audit-ticket').fill('');
+    await byTestId('audit-staff').fill('chief');
+    await byTestId('audit-apply').click();
+    await table.locator('[data-action="staff.create"]').filter({ hasText: '新建账号' }).waitFor();
+    await table.locator('[data-action="faq.update"]').waitFor();
+    await table.locator('[data-action="outbox.retry"]').waitFor();
+    expect(await table.locator('[data-username="zhang.op"]').count()).toBe(0);
+
+    // A malformed ticket number is caught by the shared schema before anything is sent.
+    let sent = 0;
+    const countAudit = (r: { url(): string }) => r.url().includes('/api/admin/audit') && sent++;
+    page.on('request', countAudit);
+    await byTestId('audit-ticket').fill('MH123');
+    await byTestId('audit-apply').click();
+    await byTestId('audit-filters').locator('.ant-form-item-explain-error').getByText(/工单编号格式/).waitFor();
+    page.off('request', countAudit);
+    expect(sent).toBe(0);
+  });
+
+  it('13. an operator has no 审计日志, and the server agrees', async () => {
+    await signOut();
+    await signIn('zhang.op', operatorPassword);
+    expect(await page.locator('.ant-menu').getByText('审计日志', { exact: true }).count()).toBe(0);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('minhu.console.session')!).token as string);
+    expect((await gw.api('GET', '/api/admin/audit', { token })).status).toBe(403);
+    await go('audit');
+    await page.getByText('没有权限').waitFor();
+  });
+
+  it('14. left no errors in the browser console, and the CSP blocked nothing', () => {
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ describe('gateway entry point', () => {
     child.stderr?.on('data', (b) => (output += b));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 30_000;
+      // Start-up builds the chat engine before listening: seconds, and more on a machine busy with other tests.
+      const deadline = Date.now() + 90_000;
       let health: Response | null = null;
       while (Date.now() < deadline) {
         health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
@@ -34,5 +35,5 @@ describe('gateway entry point', () => {
       child.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 150_000);
 });

@@ -44,7 +44,8 @@ function startGateway(port: number): ChildProcess {
   });
 }
 
-async function waitHealthy(url: string, ms = 30_000) {
+// A process builds its chat engine before it listens: seconds alone, a minute on a machine busy with other test projects.
+async function waitHealthy(url: string, ms = 90_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);

@@ -114,3 +114,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
   return path;
 }
+
+/**
+ * Collects every Content-Security-Policy violation the page reports — its `securitypolicyviolation`
+ * events (from an init script, which the policy itself does not block) and Chromium's console messages
+ * about the policy — so a browser journey can assert the gateway's CSP blocked nothing it needs.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__minhuCspViolation', (v: string) => void violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __minhuCspViolation?: (v: string) => void }).__minhuCspViolation;
+      report?.(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+    });
+  });
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(`console: ${msg.text()}`);
+  });
+  return violations;
+}

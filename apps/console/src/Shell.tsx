@@ -1,6 +1,7 @@
-// The console's frame: sign-in gate, side menu by role, the current screen (each loaded on demand),
+// The console's frame: sign-in gate, side menu by role (the shared STAFF_PERMISSIONS table, the same one
+// the gateway enforces), the current screen (each loaded on demand),
 // and the end of a session (expiry, disabled account, password reset) back to sign-in with a message.
-import { STAFF_ROLE_LABELS } from '@minhu/shared';
+import { STAFF_ROLE_LABELS, staffMay, type StaffPermission } from '@minhu/shared';
 import { Button, Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { endSession, onSessionEnded } from './api/client';
@@ -16,22 +17,25 @@ const StatsPage = lazy(() => import('./pages/StatsPage'));
 const FaqPage = lazy(() => import('./pages/FaqPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 const EXPIRED = '登录已过期，请重新登录';
 
 interface Screen {
   key: string;
   label: string;
-  adminOnly?: boolean;
+  /** What the screen needs (packages/shared STAFF_PERMISSIONS). */
+  needs: StaffPermission;
 }
 
 const SCREENS: Screen[] = [
-  { key: 'tickets', label: '工单队列' },
-  { key: 'supervision', label: '督办' },
-  { key: 'stats', label: '统计' },
-  { key: 'faq', label: '知识库', adminOnly: true },
-  { key: 'outbox', label: '推送失败', adminOnly: true },
-  { key: 'staff', label: '账号', adminOnly: true },
+  { key: 'tickets', label: '工单队列', needs: 'tickets.read' },
+  { key: 'supervision', label: '督办', needs: 'tickets.read' },
+  { key: 'stats', label: '统计', needs: 'tickets.read' },
+  { key: 'faq', label: '知识库', needs: 'faq.edit' },
+  { key: 'outbox', label: '推送失败', needs: 'outbox.manage' },
+  { key: 'staff', label: '账号', needs: 'staff.manage' },
+  { key: 'audit', label: '审计日志', needs: 'audit.read' },
 ];
 
 function screenOf(route: string, id: string | undefined): ReactNode {
@@ -49,6 +53,8 @@ function screenOf(route: string, id: string | undefined): ReactNode {
       return <OutboxPage />;
     case 'staff':
       return <StaffPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return <Result status="404" title="页面不存在" extra={<Button onClick={() => navigate(href('tickets'))}>回到工单队列</Button>} />;
   }
@@ -94,10 +100,11 @@ export function Shell() {
     );
   }
 
-  const isAdmin = session.staff.role === 'admin';
-  const screens = SCREENS.filter((s) => !s.adminOnly || isAdmin);
+  const role = session.staff.role;
+  const isAdmin = role === 'admin';
+  const screens = SCREENS.filter((s) => staffMay(role, s.needs));
   const current = SCREENS.find((s) => s.key === top);
-  const allowed = !current?.adminOnly || isAdmin;
+  const allowed = !current || staffMay(role, current.needs);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -125,7 +132,7 @@ export function Shell() {
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <ScreenBoundary key={route}>
             <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
-              {allowed ? screenOf(top ?? '', id) : <Result status="403" title="没有权限" subTitle="该页面仅管理员可用" />}
+              {allowed ? screenOf(top ?? '', id) : <Result status="403" title="没有权限" subTitle="您的账号不能使用该页面" />}
             </Suspense>
           </ScreenBoundary>
         </Layout.Content>

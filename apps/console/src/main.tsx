@@ -1,4 +1,6 @@
-// Entry of the staff console: Ant Design in Chinese (zh_CN, dayjs in zh-cn), then the app shell.
+// Entry of the staff console: zod without eval (first, before any schema exists), Ant Design in
+// Chinese (zh_CN, dayjs in zh-cn), then the app shell.
+import './lib/zod-setup';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';

@@ -3,12 +3,13 @@
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import Koa from 'koa';
-import helmet from 'koa-helmet';
 import type { Deps } from './deps.js';
 import { consoleSite } from './http/console-site.js';
 import { h5Site } from './http/h5-site.js';
 import { errorBody, requestLog, requireJson } from './http/middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 import { officialAccountRouter } from './channels/wechat-official-account.js';
+import { adminAuditRouter } from './routes/admin/audit.js';
 import { adminFaqRouter } from './routes/admin/faq.js';
 import { adminStaffRouter } from './routes/admin/staff.js';
 import { authRouter } from './routes/auth/index.js';
@@ -32,7 +33,7 @@ export function createApp(deps: Deps): Koa {
   const allowed = new Set(deps.config.corsOrigins);
   app.use(requestLog(deps.logger));
   app.use(errorBody(deps.logger));
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } }));
+  app.use(securityHeaders(deps.storage.publicOrigin));
   app.use(
     cors({
       origin: (ctx) => {
@@ -70,6 +71,7 @@ export function createApp(deps: Deps): Koa {
     faqRouter(deps),
     adminFaqRouter(deps),
     adminStaffRouter(deps),
+    adminAuditRouter(deps),
     officialAccountRouter(deps),
   ];
   for (const router of routers) {

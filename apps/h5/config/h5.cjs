@@ -1,6 +1,7 @@
 // H5-only build settings (output names, page template, router); merged by apps/miniprogram/config.
 const path = require('node:path');
 const { FirstScreenPlugin } = require('./first-screen-plugin.cjs');
+const { RootFontScriptPlugin } = require('./root-font-script-plugin.cjs');
 
 /** @param {string} _appRoot absolute path of apps/miniprogram (the Taro app root) */
 function h5Config(_appRoot) {
@@ -29,6 +30,7 @@ function h5Config(_appRoot) {
     devServer: { port: 10086 },
     webpackChain(chain) {
       chain.plugin('minhuFirstScreen').use(FirstScreenPlugin);
+      chain.plugin('minhuRootFontScript').use(RootFontScriptPlugin);
       // Taro splits only the initial chunks, so every lazy page carried its own copy of zod, the Taro
       // components and NutUI. Split async chunks too: shared code is fetched once and cached.
       const split = chain.optimization.get('splitChunks') || {};

@@ -15,3 +15,5 @@ export * from './supervision.js';
 export * from './api/dispatch.js';
 export * from './api/operator.js';
 export * from './api/staff.js';
+export * from './api/audit.js';
+export * from './staff-permissions.js';

@@ -37,3 +37,10 @@ export function dueText(deadline: string | null, now = Date.now()): { text: stri
   const minutes = (now - new Date(deadline).getTime()) / 60_000;
   return minutes > 0 ? { text: `超时 ${formatMinutes(minutes)}`, overdue: true } : { text: `剩余 ${formatMinutes(minutes)}`, overdue: false };
 }
+
+const dateTimeSeconds = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** 2026/11/02 10:00:05 — for the audit log, where the order within a minute matters. */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  return iso ? dateTimeSeconds.format(new Date(iso)) : '—';
+}

@@ -42,8 +42,7 @@ export default function FaqPage() {
 
   async function setEnabled(entry: AdminFaqEntry, enabled: boolean) {
     try {
-      if (enabled) await api('PATCH', `/api/admin/faq/${entry.id}`, { body: { enabled: true } });
-      else await api('POST', `/api/admin/faq/${entry.id}/disable`);
+      await api('POST', `/api/admin/faq/${entry.id}/${enabled ? 'enable' : 'disable'}`);
       void message.success(enabled ? '已启用' : '已停用');
       await list.reload();
     } catch (err) {

@@ -1,5 +1,6 @@
 // 工单详情: what the citizen reported (description, place with a map link, photos and videos), who they
-// are (masked phone, full number on request for the callback), the due clock and the "1345" milestones,
+// are (masked phone; the full number on request for the callback, from the audited reveal-phone), the
+// due clock and the "1345" milestones,
 // the timeline and ratings — and the actions allowed now.
 import {
   OPERATOR_ACTION_LABELS,
@@ -7,11 +8,13 @@ import {
   TICKET_CHANNEL_LABELS,
   TICKET_KIND_LABELS,
   type OperatorTicketDetail,
+  type RevealPhoneResponse,
 } from '@minhu/shared';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import { StatusTag } from '../components/StatusTag';
+import { serverError } from '../lib/form';
 import { useLoad } from '../lib/hooks';
 import { categoryName, departmentName } from '../lib/labels';
 import { href, Link } from '../lib/router';
@@ -26,9 +29,23 @@ export default function TicketPage({ id }: { id: string }) {
   const { message } = App.useApp();
   const [override, setOverride] = useState<OperatorTicketDetail | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [showPhone, setShowPhone] = useState(false);
+  /** The full number once revealed (each reveal is recorded in the audit log). */
+  const [phone, setPhone] = useState<string | null>(null);
+  const [revealing, setRevealing] = useState(false);
   const loaded = useLoad((signal) => api<{ ticket: OperatorTicketDetail }>('GET', `/api/operator/tickets/${id}`, { signal }).then((r) => r.ticket), [id]);
   const ticket = override ?? loaded.data;
+  const revealPhone = useCallback(async () => {
+    setRevealing(true);
+    try {
+      const res = await api<RevealPhoneResponse>('POST', `/api/operator/tickets/${id}/reveal-phone`);
+      if (res.phone) setPhone(res.phone);
+      else void message.info('该工单没有回访号码');
+    } catch (err) {
+      void message.error(serverError(err));
+    } finally {
+      setRevealing(false);
+    }
+  }, [id, message]);
   const renew = useCallback(() => {
     setOverride(null);
     void loaded.reload();
@@ -116,13 +133,20 @@ export default function TicketPage({ id }: { id: string }) {
                   key: 'phone',
                   label: '联系电话',
                   children: ticket.contactPhoneMasked ? (
-                    <Space>
-                      <span data-testid="ticket-phone">{showPhone ? ticket.contactPhone : ticket.contactPhoneMasked}</span>
-                      {ticket.contactPhone && (
-                        <Button size="small" type="link" onClick={() => setShowPhone((v) => !v)}>
-                          {showPhone ? '隐藏' : '显示完整号码'}
+                    <Space wrap size={4}>
+                      <span data-testid="ticket-phone">{phone ?? ticket.contactPhoneMasked}</span>
+                      {phone ? (
+                        <Button size="small" type="link" onClick={() => setPhone(null)}>
+                          隐藏
+                        </Button>
+                      ) : (
+                        <Button size="small" type="link" loading={revealing} onClick={() => void revealPhone()} data-testid="reveal-phone">
+                          显示完整号码
                         </Button>
                       )}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {phone ? '已记录本次查看' : '（查看将被记录）'}
+                      </Typography.Text>
                     </Space>
                   ) : (
                     '未提供'

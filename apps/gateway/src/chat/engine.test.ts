@@ -15,10 +15,11 @@ import { normalizeText } from './normalize.js';
 let kb: KbEntry[];
 let engine: ChatEngine;
 
+// Building the engine trains its models: seconds, more on a busy machine.
 beforeAll(() => {
   kb = loadSeedKb();
   engine = createChatEngine(kb);
-});
+}, 120_000);
 
 /** Send messages in one conversation, passing the context along. */
 function converse(e: ChatEngine, ...texts: string[]): ChatAnswer[] {

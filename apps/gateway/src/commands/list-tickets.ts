@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
 import { badRequest } from '../http/errors.js';
 import type { TicketDoc } from '../models/ticket.js';
+import { ticketScope } from '../policies/staff.js';
 
 export function encodeCursor(id: Types.ObjectId): string {
   return Buffer.from(id.toHexString(), 'hex').toString('base64url');
@@ -33,5 +34,6 @@ export async function listCitizenTickets(
 /** One ticket of this citizen, or null: another citizen's ticket is indistinguishable from none. */
 export async function findCitizenTicket(deps: Deps, citizenId: string, ticketId: string): Promise<TicketDoc | null> {
   if (!Types.ObjectId.isValid(ticketId) || !/^[0-9a-f]{24}$/i.test(ticketId)) return null;
-  return deps.models.Ticket.findOne({ _id: new Types.ObjectId(ticketId), citizenId: new Types.ObjectId(citizenId) }).lean<TicketDoc>();
+  const scope = ticketScope({ kind: 'citizen', id: citizenId });
+  return scope && deps.models.Ticket.findOne({ ...scope, _id: new Types.ObjectId(ticketId) }).lean<TicketDoc>();
 }

@@ -1,16 +1,18 @@
 // Staff accounts of the built-in back office: create (the CLI and /api/admin/staff share one
 // validation), sign in (rate-limited), rename or change role, disable and enable, reset the password.
-// An admin cannot disable or demote itself, so whoever acts remains an admin: nobody locks the office out.
+// Who may change which account is policies/staff.ts (accountChangeBlocker): an admin cannot disable or
+// demote itself, so whoever acts remains an admin and nobody locks the office out.
 import { CreateStaffSchema, type StaffRole, type UpdateStaff } from '@minhu/shared';
 import { Types } from 'mongoose';
 import type { RateLimiterMongo } from 'rate-limiter-flexible';
 import type { Deps } from '../deps.js';
-import { AppError, conflict, notFound } from '../http/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../http/errors.js';
 import { parseInput } from '../http/validate.js';
 import { generatePassword, hashPassword, verifyPassword } from '../lib/passwords.js';
 import type { StaffDoc } from '../models/staff.js';
 import { consume } from '../lib/limits.js';
 import { securityEvent } from '../lib/security-log.js';
+import { accountChangeBlocker, type AccountChange, type Actor } from '../policies/staff.js';
 
 /** Creates an account with a generated password, returned once (only its hash is stored). */
 export async function addStaff(
@@ -43,27 +45,33 @@ async function findStaff(deps: Deps, id: string): Promise<StaffDoc> {
   return doc;
 }
 
-export async function updateStaff(deps: Deps, actorId: string, id: string, input: UpdateStaff): Promise<StaffDoc> {
+/** The account, after checking the actor may make this change to it (403 / 409 otherwise). */
+async function changeableStaff(deps: Deps, actor: Actor, id: string, change: AccountChange): Promise<StaffDoc> {
   const target = await findStaff(deps, id);
-  // An admin never demotes or disables itself, so the one acting always remains: no lockout.
-  if (input.role && input.role !== target.role && id === actorId) throw conflict('own_account', '不能修改自己的角色');
+  const blocker = accountChangeBlocker(actor, { id: target._id.toString(), role: target.role }, change);
+  if (blocker?.code === 'forbidden') throw forbidden(blocker.message);
+  if (blocker) throw conflict(blocker.code, blocker.message);
+  return target;
+}
+
+export async function updateStaff(deps: Deps, actor: Actor, id: string, input: UpdateStaff): Promise<StaffDoc> {
+  await changeableStaff(deps, actor, id, { kind: 'update', role: input.role });
   const doc = await deps.models.Staff.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean<StaffDoc>();
   if (!doc) throw notFound('账号不存在');
   return doc;
 }
 
 /** Disabling ends the account's sessions at once (every staff request checks the account). */
-export async function setStaffDisabled(deps: Deps, actorId: string, id: string, disabled: boolean): Promise<StaffDoc> {
-  await findStaff(deps, id);
-  if (disabled && id === actorId) throw conflict('own_account', '不能停用自己的账号');
+export async function setStaffDisabled(deps: Deps, actor: Actor, id: string, disabled: boolean): Promise<StaffDoc> {
+  await changeableStaff(deps, actor, id, { kind: disabled ? 'disable' : 'enable' });
   const doc = await deps.models.Staff.findByIdAndUpdate(id, { $set: { disabled } }, { returnDocument: 'after' }).lean<StaffDoc>();
   if (!doc) throw notFound('账号不存在');
   return doc;
 }
 
 /** A new generated password, returned once; sessions signed in with the old one stop working. */
-export async function resetStaffPassword(deps: Deps, id: string): Promise<{ password: string; staff: StaffDoc }> {
-  await findStaff(deps, id);
+export async function resetStaffPassword(deps: Deps, actor: Actor, id: string): Promise<{ password: string; staff: StaffDoc }> {
+  await changeableStaff(deps, actor, id, { kind: 'reset_password' });
   const password = generatePassword();
   const doc = await deps.models.Staff.findByIdAndUpdate(
     id,

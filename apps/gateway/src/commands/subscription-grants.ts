@@ -2,21 +2,10 @@
 // wx.requestSubscribeMessage, WeChat lets us send ONE message with it. We count the grants per
 // template on the citizen, spend one per message (atomically, so two workers never spend the same
 // grant), give it back when WeChat did not deliver for another reason, and fall back to SMS at zero.
-import type { SubscriptionState } from '@minhu/shared';
-import type { Config } from '../config.js';
 import type { Deps } from '../deps.js';
 import { AppError, conflict, unauthorized } from '../http/errors.js';
 import type { CitizenDoc } from '../models/citizen.js';
-
-/** The templates this deployment sends, with what each announces. */
-export function configuredTemplates(config: Config): Array<{ id: string; purpose: 'ticket_status' }> {
-  return config.notify.templateStatus ? [{ id: config.notify.templateStatus, purpose: 'ticket_status' }] : [];
-}
-
-export function subscriptionState(config: Config, citizen: Pick<CitizenDoc, 'subscriptionGrants'>): SubscriptionState {
-  const grants = (citizen.subscriptionGrants ?? {}) as Record<string, number>;
-  return { templates: configuredTemplates(config).map((t) => ({ ...t, remaining: Math.max(0, grants[t.id] ?? 0) })) };
-}
+import { configuredTemplates } from '../policies/subscription.js';
 
 /** Adds one grant per template id the app reports accepted. */
 export async function recordSubscriptionGrants(deps: Deps, citizenId: string, templateIds: string[]): Promise<CitizenDoc> {

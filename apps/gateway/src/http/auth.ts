@@ -1,7 +1,10 @@
 // Bearer-token guards. A citizen token never opens staff routes and vice versa (the JWT audience).
 import type { Context, Next } from 'koa';
+import type { StaffRole } from '@minhu/shared';
 import { Types } from 'mongoose';
+import type { AuditActor } from '../commands/audit.js';
 import type { Deps } from '../deps.js';
+import type { Actor } from '../policies/staff.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
 
 export interface CitizenPrincipal {
@@ -10,8 +13,11 @@ export interface CitizenPrincipal {
 
 export interface StaffPrincipal {
   id: string;
+  /** Sign-in name (what the audit log records). */
+  username: string;
+  /** Shown on the timeline. */
   name: string;
-  role: 'operator' | 'admin';
+  role: StaffRole;
 }
 
 declare module 'koa' {
@@ -64,29 +70,60 @@ export function citizenOf(ctx: Context): CitizenPrincipal {
   return ctx.state.citizen;
 }
 
-/** Staff routes: a staff token of an enabled account with one of `roles`. */
-export function requireStaff(deps: Deps, roles: Array<StaffPrincipal['role']> = ['operator', 'admin']) {
+/** A rule of policies/staff.ts (canEditFaq, canManageStaff …) a staff route is guarded by. */
+export type StaffRule = (actor: Actor & { kind: 'staff' }) => boolean;
+
+/**
+ * Staff routes: a staff token of an enabled account that passes `rule` when one is given (a function
+ * of policies/staff.ts; 403 otherwise). Without one, any signed-in staff member.
+ */
+export function requireStaff(deps: Deps, rule?: StaffRule) {
   return async (ctx: Context, next: Next) => {
     const token = bearerToken(ctx);
     if (!token) throw unauthorized('请先登录工作台');
     const verified = await deps.tokens.verify(token, 'staff');
     if (!verified || !Types.ObjectId.isValid(verified.sub)) throw unauthorized('登录已过期，请重新登录');
-    const staff = await deps.models.Staff.findById(verified.sub, { name: 1, role: 1, disabled: 1, sessionVersion: 1 }).lean<{
+    const staff = await deps.models.Staff.findById(verified.sub, { username: 1, name: 1, role: 1, disabled: 1, sessionVersion: 1 }).lean<{
+      username: string;
       name: string;
-      role: StaffPrincipal['role'];
+      role: StaffRole;
       disabled?: boolean;
       sessionVersion?: number;
     }>();
     if (!staff || staff.disabled) throw unauthorized('账号已停用，请联系管理员');
     // A password reset ends the sessions signed in before it.
     if ((verified.claims.sv ?? 0) !== (staff.sessionVersion ?? 0)) throw unauthorized('密码已重置，请重新登录');
-    if (!roles.includes(staff.role)) throw forbidden('没有权限');
-    ctx.state.staff = { id: verified.sub, name: staff.name, role: staff.role };
+    ctx.state.staff = { id: verified.sub, username: staff.username, name: staff.name, role: staff.role };
+    if (rule) ensureAllowed(ctx, rule);
     await next();
   };
+}
+
+/** One route of a staff router that needs more than being signed in: 403 unless `rule` allows. */
+export function allowStaff(rule: StaffRule) {
+  return async (ctx: Context, next: Next) => {
+    ensureAllowed(ctx, rule);
+    await next();
+  };
+}
+
+function ensureAllowed(ctx: Context, rule: StaffRule): void {
+  if (!rule(staffActor(ctx))) throw forbidden('没有权限');
 }
 
 export function staffOf(ctx: Context): StaffPrincipal {
   if (!ctx.state.staff) throw unauthorized();
   return ctx.state.staff;
+}
+
+/** The signed-in staff member as the policies see them. */
+export function staffActor(ctx: Context): Actor & { kind: 'staff' } {
+  const staff = staffOf(ctx);
+  return { kind: 'staff', id: staff.id, role: staff.role };
+}
+
+/** The signed-in staff member as the audit log records them, with the client address. */
+export function auditActorOf(ctx: Context): AuditActor {
+  const staff = staffOf(ctx);
+  return { staffId: staff.id, username: staff.username, role: staff.role, ip: ctx.ip };
 }

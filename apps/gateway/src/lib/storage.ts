@@ -30,9 +30,12 @@ export class Storage {
   /** Signs links for browsers; differs from `client` when storage is reached through another host. */
   private readonly signer: Minio.Client;
   readonly bucket: string;
+  /** The origin browsers reach storage at (presigned uploads and media links): the pages' CSP allows it. */
+  readonly publicOrigin: string;
 
   constructor(settings: S3Settings, publicEndpoint?: string) {
     const secrets = [settings.secretKey, settings.accessKey];
+    this.publicOrigin = new URL(publicEndpoint ?? settings.endpoint).origin;
     this.client = maskErrors(clientFor(settings.endpoint, settings), secrets);
     this.signer = publicEndpoint ? maskErrors(clientFor(publicEndpoint, settings), secrets) : this.client;
     this.bucket = settings.bucket;

@@ -1,5 +1,6 @@
 // All models bound to one connection: the gateway never uses mongoose's global default connection.
 import type { Connection } from 'mongoose';
+import { auditEntryModel } from './audit-entry.js';
 import { citizenModel } from './citizen.js';
 import { chatFeedbackModel, conversationModel } from './conversation.js';
 import { counterModel } from './counter.js';
@@ -30,6 +31,7 @@ export function createModels(conn: Connection) {
     OaNonce: oaNonceModel(conn),
     Incident: incidentModel(conn),
     TicketIndexSnapshot: ticketIndexSnapshotModel(conn),
+    AuditEntry: auditEntryModel(conn),
   };
 }
 export type Models = ReturnType<typeof createModels>;

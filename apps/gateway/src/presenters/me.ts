@@ -1,8 +1,8 @@
 // The citizen's own account as the app shows it: masked phone, WeChat link, subscription grants.
 import type { MeResponse } from '@minhu/shared';
-import { subscriptionState } from '../commands/subscription-grants.js';
 import type { Config } from '../config.js';
 import type { CitizenDoc } from '../models/citizen.js';
+import { subscriptionState } from '../policies/subscription.js';
 import { presentCitizen } from './citizen.js';
 
 export function presentMe(config: Config, doc: CitizenDoc): MeResponse {

@@ -1,16 +1,18 @@
-// Tickets as hotline staff see them: the citizen's view plus the callback number, owner department,
+// Tickets as hotline staff see them: the citizen's view plus the masked callback number (the full one
+// only through the audited POST /api/operator/tickets/:id/reveal-phone), owner department,
 // hotline number, review flag, channel and address, the citizen's urges (催办) and 申请重办; the detail
 // adds the supervision clock, the callbacks recorded and where each rating came from.
 import { nextMilestone, type OperatorTicketDetail, type OperatorTicketSummary, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines } from '@minhu/shared/deadlines';
 import type { Deps } from '../deps.js';
+import { maskPhone } from '../lib/ids.js';
 import type { IncidentDoc } from '../models/incident.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.js';
 
 function staffFields(doc: TicketDoc) {
   return {
-    contactPhone: doc.contactPhone ?? null,
+    contactPhoneMasked: maskPhone(doc.contactPhone),
     ownerDepartment: doc.ownerDepartment ?? null,
     hotlineRef: doc.hotlineRef ?? null,
     needsReview: Boolean(doc.needsReview),

@@ -71,8 +71,8 @@ export type OperatorTicketQuery = z.infer<typeof OperatorTicketQuerySchema>;
 
 /** A ticket in the staff queue. */
 export const OperatorTicketSummarySchema = TicketSummarySchema.extend({
-  /** Callback number (staff only). */
-  contactPhone: z.string().nullable(),
+  /** Callback number, masked (138****5678), or null; the full number only through the audited reveal-phone. */
+  contactPhoneMasked: z.string().nullable(),
   /** Department that owns the ticket (首接负责制), or null before dispatch. */
   ownerDepartment: z.string().nullable(),
   /** The hotline's own ticket number, if any. */
@@ -204,7 +204,8 @@ export const MilestonesSchema = z.object({
 
 /** GET /api/operator/tickets/:id — the detail as staff see it. */
 export const OperatorTicketDetailSchema = TicketDetailSchema.extend({
-  contactPhone: z.string().nullable(),
+  // The callback number is `contactPhoneMasked` (from the ticket detail); the full number only through
+  // POST /api/operator/tickets/:id/reveal-phone, which is audited.
   ownerDepartment: z.string().nullable(),
   hotlineRef: z.string().nullable(),
   needsReview: z.boolean(),

@@ -1,69 +1,62 @@
-// /api/admin/faq: admins create, edit and disable FAQ entries; every change takes effect without a
-// restart (this process at once, the others within seconds).
+// /api/admin/faq: knowledge-base editors (policies/staff.ts: canEditFaq) list, create, edit, disable
+// and enable FAQ entries; every change takes effect without a restart and leaves an audit entry.
 import Router from '@koa/router';
-import { AdminFaqQuerySchema, CreateFaqEntrySchema, UpdateFaqEntrySchema } from '@minhu/shared';
+import { AdminFaqQuerySchema, CreateFaqEntrySchema, UpdateFaqEntrySchema, type AuditAction } from '@minhu/shared';
+import type { Context } from 'koa';
+import { recordAudit } from '../../commands/audit.js';
+import { createFaqEntry, listFaqEntries, updateFaqEntry } from '../../commands/faq-entries.js';
 import type { Deps } from '../../deps.js';
-import { requireStaff, staffOf } from '../../http/auth.js';
-import { notFound } from '../../http/errors.js';
+import { auditActorOf, requireStaff, staffOf } from '../../http/auth.js';
 import { parseInput } from '../../http/validate.js';
-import { randomId } from '../../lib/ids.js';
 import type { FaqEntryDoc } from '../../models/faq-entry.js';
+import { canEditFaq } from '../../policies/staff.js';
 import { presentAdminFaqEntry } from '../../presenters/faq.js';
 
-const FAQ_ID = /^[a-z0-9-]{2,80}$/;
+/** What a PATCH amounts to: switching `enabled` alone is an enable or a disable, anything else an edit. */
+function patchAction(input: Record<string, unknown>): AuditAction {
+  const keys = Object.keys(input);
+  if (keys.length === 1 && keys[0] === 'enabled') return input.enabled ? 'faq.enable' : 'faq.disable';
+  return 'faq.update';
+}
 
 export function adminFaqRouter(deps: Deps) {
   const router = new Router({ prefix: '/api/admin/faq' });
-  router.use(requireStaff(deps, ['admin']));
+  router.use(requireStaff(deps, canEditFaq));
+
+  const audit = (ctx: Context, action: AuditAction, entry: FaqEntryDoc, details: Record<string, string> = {}) =>
+    recordAudit(deps, auditActorOf(ctx), { action, target: entry._id, details: { categoryId: entry.categoryId, ...details } });
 
   router.get('/', async (ctx) => {
     const q = parseInput(AdminFaqQuerySchema, ctx.query);
-    const filter: Record<string, unknown> = {};
-    if (q.categoryId) filter.categoryId = q.categoryId;
-    if (!q.includeDisabled) filter.enabled = true;
-    const docs = await deps.models.FaqEntry.find(filter).sort({ categoryId: 1, _id: 1 }).lean<FaqEntryDoc[]>();
-    // Plain substring search over a few hundred entries: no pattern syntax reaches anything.
-    const words = q.q ? q.q.toLowerCase().split(/\s+/) : [];
-    const hit = (d: FaqEntryDoc) => {
-      const text = [d.question, ...(d.paraphrases ?? []), d.answer].join('\n').toLowerCase();
-      return words.every((w) => text.includes(w));
-    };
-    ctx.body = { items: docs.filter(hit).map(presentAdminFaqEntry) };
+    ctx.body = { items: (await listFaqEntries(deps, q)).map(presentAdminFaqEntry) };
   });
 
   router.post('/', async (ctx) => {
     const input = parseInput(CreateFaqEntrySchema, ctx.request.body);
-    const id = `${input.categoryId}-a${randomId(4).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
-    const doc = await deps.models.FaqEntry.create({ _id: id, ...input, enabled: true, source: 'admin', editedBy: staffOf(ctx).name });
-    await deps.faq.changed();
+    const entry = await createFaqEntry(deps, staffOf(ctx).name, input);
+    await audit(ctx, 'faq.create', entry);
     ctx.status = 201;
-    ctx.body = { entry: presentAdminFaqEntry(doc.toObject() as FaqEntryDoc) };
+    ctx.body = { entry: presentAdminFaqEntry(entry) };
   });
 
   router.patch('/:id', async (ctx) => {
-    if (!FAQ_ID.test(ctx.params.id!)) throw notFound('条目不存在');
     const input = parseInput(UpdateFaqEntrySchema, ctx.request.body);
-    // An edited seed entry becomes the city's: later seed versions no longer overwrite it.
-    const doc = await deps.models.FaqEntry.findOneAndUpdate(
-      { _id: ctx.params.id },
-      { $set: { ...input, source: 'admin', editedBy: staffOf(ctx).name } },
-      { returnDocument: 'after' },
-    ).lean<FaqEntryDoc>();
-    if (!doc) throw notFound('条目不存在');
-    await deps.faq.changed();
-    ctx.body = { entry: presentAdminFaqEntry(doc) };
+    const entry = await updateFaqEntry(deps, staffOf(ctx).name, ctx.params.id!, input);
+    const action = patchAction(input);
+    await audit(ctx, action, entry, action === 'faq.update' ? { fields: Object.keys(input).sort().join(',') } : {});
+    ctx.body = { entry: presentAdminFaqEntry(entry) };
   });
 
   router.post('/:id/disable', async (ctx) => {
-    if (!FAQ_ID.test(ctx.params.id!)) throw notFound('条目不存在');
-    const doc = await deps.models.FaqEntry.findOneAndUpdate(
-      { _id: ctx.params.id },
-      { $set: { enabled: false, source: 'admin', editedBy: staffOf(ctx).name } },
-      { returnDocument: 'after' },
-    ).lean<FaqEntryDoc>();
-    if (!doc) throw notFound('条目不存在');
-    await deps.faq.changed();
-    ctx.body = { entry: presentAdminFaqEntry(doc) };
+    const entry = await updateFaqEntry(deps, staffOf(ctx).name, ctx.params.id!, { enabled: false });
+    await audit(ctx, 'faq.disable', entry);
+    ctx.body = { entry: presentAdminFaqEntry(entry) };
+  });
+
+  router.post('/:id/enable', async (ctx) => {
+    const entry = await updateFaqEntry(deps, staffOf(ctx).name, ctx.params.id!, { enabled: true });
+    await audit(ctx, 'faq.enable', entry);
+    ctx.body = { entry: presentAdminFaqEntry(entry) };
   });
 
   return router;

@@ -124,11 +124,15 @@ describe('outgoing webhooks', () => {
     expect(parked.lastError).toBe('HTTP 503');
     expect([...hotline.events.values()].some((e) => e.ticket.id === ticket.id)).toBe(false);
 
-    // Visible to staff, and retried on demand.
+    // Visible to admins (推送失败), and retried on demand; an operator may not.
     await gw.deps.models.Staff.deleteMany({});
     const { addStaff } = await import('../../commands/staff-accounts.js');
-    const { password } = await addStaff(gw.deps, { username: 'ops1', role: 'operator', name: '王话务' });
-    const staffToken = (await gw.api('POST', '/api/staff/session', { body: { username: 'ops1', password } })).body.token;
+    const { password } = await addStaff(gw.deps, { username: 'chief1', role: 'admin', name: '王值班长' });
+    const staffToken = (await gw.api('POST', '/api/staff/session', { body: { username: 'chief1', password } })).body.token;
+    const op = await addStaff(gw.deps, { username: 'ops1', role: 'operator', name: '王话务' });
+    const opToken = (await gw.api('POST', '/api/staff/session', { body: { username: 'ops1', password: op.password } })).body.token;
+    expect((await gw.api('GET', '/api/operator/outbox?status=failed', { token: opToken })).status).toBe(403);
+    expect((await gw.api('POST', `/api/operator/outbox/${parked._id}/retry`, { token: opToken })).status).toBe(403);
     const failedList = await gw.api('GET', '/api/operator/outbox?status=failed', { token: staffToken });
     expect(failedList.body.items.map((i: { eventId: string }) => i.eventId)).toContain(parked._id);
     hotline.failRate = 0;
@@ -136,6 +140,10 @@ describe('outgoing webhooks', () => {
     const delivered = await until('redelivery', async () => hotline.events.get(parked._id));
     expect(delivered.ticket.id).toBe(ticket.id);
     expect((await gw.api('POST', `/api/operator/outbox/${parked._id}/retry`, { token: staffToken })).status).toBe(404);
+    // The retry is in the audit log (once: the second, refused one is not).
+    const retries = await gw.deps.models.AuditEntry.find({ action: 'outbox.retry' }).lean();
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatchObject({ username: 'chief1', role: 'admin', target: parked._id, ticketNumber: ticket.number, details: { type: 'ticket.created' } });
   });
 
   it('lets only one worker hold an event; an expired lease is taken over with the same eventId', async () => {

@@ -66,7 +66,8 @@ describe('operator queue and events', () => {
     const accept = await gw.api('POST', `/api/operator/tickets/${id}/events`, { token: operator, body: { type: 'accepted' } });
     expect(accept.status).toBe(200);
     expect(accept.body.ticket.timeline.at(-1)).toMatchObject({ status: 'accepted', actor: { type: 'operator', name: '李话务员' } });
-    expect(accept.body.ticket.contactPhone).toMatch(/^1\d{10}$/);
+    expect(accept.body.ticket.contactPhoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(accept.body.ticket).not.toHaveProperty('contactPhone');
     // The "1345" milestones for supervision: accept by day 1, feedback day 3, review day 4, close day 5.
     const m = accept.body.ticket.milestones;
     expect(new Date(m.acceptBy) < new Date(m.feedbackBy) && new Date(m.feedbackBy) < new Date(m.reviewBy) && new Date(m.reviewBy) < new Date(m.closeBy)).toBe(true);

@@ -61,7 +61,7 @@ beforeAll(async () => {
   await move(noiseA.id, 'accepted');
   await move(noiseA.id, 'dispatched', { department: '区城管局' });
   for (const [t, d] of [['accepted', {}], ['dispatched', { department: '区城管局' }], ['replied', { reply: '已协调停止夜间广场舞。' }], ['closed', {}]] as const) await move(closed.id, t, d);
-  await gw.api('POST', `/api/tickets/${withdrawn.id}/withdraw`, { token: citizen, body: {} });
+  expect((await gw.api('POST', `/api/tickets/${withdrawn.id}/withdraw`, { token: citizen, body: { reason: '已经咨询清楚了' } })).status).toBe(200);
   // Due times: parking is overdue, noiseB due soonest of the rest.
   const hour = 3600_000;
   const setDue = (id: string, at: number) => gw.deps.models.Ticket.updateOne({ _id: id }, { $set: { dueAt: new Date(at) } });

@@ -54,11 +54,23 @@ export function useReportForm(opts: { ensureSignedIn: () => Promise<boolean>; on
     else saveDraft(taroStore, { ...d, updatedAt: Date.now() });
   };
 
-  // Save shortly after every change, and at once when the page hides or the browser tab goes away.
+  // Save shortly after a change, and at once when the page hides or the browser tab goes away. Not a
+  // debounce: an upload's progress changes the tiles many times a second, and a timer restarted on each
+  // change never fired while a long upload ran — closing the app then lost what was typed meanwhile.
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const t = setTimeout(persist, 300);
-    return () => clearTimeout(t);
+    if (saveTimer.current) return; // the save already scheduled reads the latest state
+    saveTimer.current = setTimeout(() => {
+      saveTimer.current = null;
+      persist();
+    }, 300);
   }, [draft, attachments]);
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    },
+    [],
+  );
   useDidHide(persist);
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return;
