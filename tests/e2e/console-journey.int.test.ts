@@ -601,7 +601,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await reveal.getByText(ticketNumber).waitFor();
     // The ticket's other entries: the operator opened it and worked it (受理, 派单 …); no phone number anywhere.
     await table.locator('[data-action="ticket.view"]').first().waitFor();
-    await table.locator('tr', { hasText: '派单' }).filter({ hasText: '区城管局' }).first().waitFor();
+    await table.locator('tr', { hasText: '派单' }).filter({ hasText: CITY_MANAGEMENT }).first().waitFor();
     expect(await table.innerText()).not.toContain(citizenPhone);
     await screenshot(page, 'console-15-audit-ticket');
 
