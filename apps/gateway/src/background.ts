@@ -51,6 +51,9 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
   const dispatchTimer = setInterval(() => {
     deps.dispatch.retrainFromHistory().catch((err) => logger.error({ err }, 'dispatch retraining failed'));
   }, config.dispatch.retrainMinutes * 60_000);
+  // Picks up knowledge-base edits made through another process within about a second (rebuilt off the event loop).
+  const faqTimer = setInterval(() => void deps.faq.poll(), 1000);
+  faqTimer.unref();
   dispatchTimer.unref();
   relayTimer.unref();
   sweepTimer.unref();
@@ -64,6 +67,7 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
       clearInterval(sweepTimer);
       clearInterval(indexTimer);
       clearInterval(dispatchTimer);
+      clearInterval(faqTimer);
       unsubscribe();
       await Promise.all([outbox?.stop(), notifications.stop()]);
     },

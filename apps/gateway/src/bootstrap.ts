@@ -75,6 +75,7 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     chatCache: new ConversationCache(),
     ticketIndex: new TicketIndex(models, logger),
     dispatch: new DispatchEngine(models, config.departments, logger),
+    lifecycle: { draining: false },
     secret,
     now: opts.now ?? (() => new Date()),
   };

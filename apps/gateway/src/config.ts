@@ -121,9 +121,9 @@ export const EnvSchema = z.object({
   /** Built H5 site served at / (skipped when it has no index.html). */
   H5_DIST_DIR: z.string().default('apps/h5/dist'),
   CONSOLE_DIST_DIR: z.string().default('apps/console/dist'),
-  /** Chat messages per client IP per minute (counted in each gateway process). */
+  /** Chat messages per client IP per minute (counted in MongoDB, across every gateway process). */
   CHAT_IP_PER_MINUTE: int(30, 1),
-  /** Chat messages per conversation per minute (counted in each gateway process). */
+  /** Chat messages per conversation per minute (counted in the conversation document, across every process). */
   CHAT_CONVERSATION_PER_MINUTE: int(20, 1),
   /** Token of the WeChat official account's server configuration; enables /wechat/official-account. */
   WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
