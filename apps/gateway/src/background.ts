@@ -28,6 +28,9 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
     logger,
     deps.now,
   );
+  const countAttempt = (queue: string, result: string) => deps.metrics.deliveries.inc({ queue, result });
+  if (outbox) outbox.onAttempt = countAttempt;
+  notifications.onAttempt = countAttempt;
   const unsubscribe = deps.relay.onQueued((queue) => (queue === 'hotline' ? outbox?.poke() : notifications.poke()));
   outbox?.start();
   notifications.start();

@@ -18,6 +18,7 @@ import { createWechatClient } from './lib/wechat.js';
 import { createModels, syncIndexes } from './models/index.js';
 import { DispatchEngine } from './dispatch/engine.js';
 import { TicketIndex } from './read-model/ticket-index.js';
+import { createMetrics } from './metrics/registry.js';
 import type { S3Settings } from './services/manager.js';
 
 /** Development only: a random secret kept in the data dir, so tokens survive restarts. */
@@ -56,7 +57,9 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
   const storage = new Storage(opts.s3, config.s3PublicEndpoint);
   await storage.ensureBucket();
   const secret = config.authSecret ?? (await developmentSecret(config.dataDir));
+  const metrics = createMetrics(models);
   const faq = new FaqStore(models, logger);
+  faq.onRebuilt((r) => metrics.engineRebuild.observe({ retrained: String(r.retrained) }, r.seconds));
   await faq.seed();
   await faq.reload();
   return {
@@ -75,6 +78,8 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     chatCache: new ConversationCache(),
     ticketIndex: new TicketIndex(models, logger),
     dispatch: new DispatchEngine(models, config.departments, logger),
+    metrics,
+    metricsSource: async () => ({ text: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
     lifecycle: { draining: false },
     secret,
     now: opts.now ?? (() => new Date()),

@@ -15,6 +15,7 @@ import type { WechatClient } from './lib/wechat.js';
 import type { Models } from './models/index.js';
 import type { DispatchEngine } from './dispatch/engine.js';
 import type { TicketIndex } from './read-model/ticket-index.js';
+import type { GatewayMetrics } from './metrics/registry.js';
 
 export interface Limiters {
   otpPerPhoneMinute: RateLimiterMongo;
@@ -53,6 +54,10 @@ export interface Deps {
   ticketIndex: TicketIndex;
   /** Department suggestions and incident matching (models trained off the event loop). */
   dispatch: DispatchEngine;
+  /** This process's Prometheus metrics. */
+  metrics: GatewayMetrics;
+  /** What GET /metrics serves: this process's registry, or (a cluster worker) every worker's, from the primary. */
+  metricsSource(): Promise<{ text: string; contentType: string }>;
   /** Set while the process drains before exiting: /api/health/ready answers 503 so balancers move on. */
   lifecycle: { draining: boolean };
   /** Secret for HMACs of one-time codes. */

@@ -105,6 +105,7 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
   }
   // Several turns of one conversation at once (a double send, a script): the others got in first.
   if (!answer) throw conflict('conversation_busy', '上一条消息还在处理中，请稍后再发送');
+  deps.metrics.chatAnswers.inc({ intent: answer.intent });
 
   return {
     conversationId,
