@@ -128,26 +128,39 @@ describe('three gateway processes over one database and storage', () => {
 
   it('delivers every ticket’s events exactly once by eventId while one process is killed mid-delivery', async () => {
     const token = await citizenToken(gateways[1]!.url, '13700000302');
-    // A slow receiver keeps deliveries in flight, so the kill lands in the middle of some.
-    hotline.delayMs = 400;
-    const ids: string[] = [];
-    for (let i = 0; i < 24; i++) {
-      const res = await call(gateways[i % 3]!.url, 'POST', '/api/tickets', { kind: 'complaint', categoryId: 'noise', description: `扩容测试第 ${i} 张工单：夜间施工噪音扰民。` }, {
-        authorization: `Bearer ${token}`,
-        'idempotency-key': randomUUID(),
-      });
-      expect(res.status).toBe(201);
-      ids.push(res.body.ticket.id);
-    }
-    // Wait until process 3 holds a lease on a delivery, then kill it without warning.
+    // A slow receiver keeps deliveries in flight, so the kill lands in the middle of some. Tickets are filed through
+    // the first two processes; the third only delivers, and is killed without warning while it holds a lease.
+    hotline.delayMs = 1500;
     const victim = gateways[2]!;
     const victimPid = victim.child.pid!;
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(await models.Outbox.exists({ leaseOwner: new RegExp(`^${victimPid}-`), status: 'pending' }))) await new Promise((r) => setTimeout(r, 20));
-    const heldByVictim = await models.Outbox.countDocuments({ leaseOwner: new RegExp(`^${victimPid}-`), status: 'pending' });
+    const ids: string[] = [];
+    let heldByVictim = 0;
+    const killer = (async () => {
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
+        heldByVictim = await models.Outbox.countDocuments({ leaseOwner: new RegExp(`^${victimPid}-`), status: 'pending' });
+        if (heldByVictim > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      victim.child.kill('SIGKILL');
+      await new Promise((r) => victim.child.once('exit', r));
+    })();
+    for (let i = 0; i < 24; i += 4) {
+      const batch = await Promise.all(
+        Array.from({ length: 4 }, (_, k) =>
+          call(gateways[(i + k) % 2]!.url, 'POST', '/api/tickets', { kind: 'complaint', categoryId: 'noise', description: `扩容测试第 ${i + k} 张工单：夜间施工噪音扰民。` }, {
+            authorization: `Bearer ${token}`,
+            'idempotency-key': randomUUID(),
+          }),
+        ),
+      );
+      for (const res of batch) {
+        expect(res.status).toBe(201);
+        ids.push(res.body.ticket.id);
+      }
+    }
+    await killer;
     expect(heldByVictim).toBeGreaterThan(0);
-    victim.child.kill('SIGKILL');
-    await new Promise((r) => victim.child.once('exit', r));
 
     // The two others take over once the victim's leases expire.
     const createdFor = () => {

@@ -47,8 +47,9 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
   const db = mongoose.createConnection(opts.mongoUri, {
     dbName: opts.dbName,
     serverSelectionTimeoutMS: 10_000,
-    // Acknowledged and journaled: a filed ticket survives a crash.
-    writeConcern: { w: 1, j: true },
+    // Acknowledged and journaled: a filed ticket survives a crash. A replica set in production names its own
+    // (`?replicaSet=rs0&w=majority` in MONGODB_URI, docs/deploy.md): then the URI decides.
+    writeConcern: /[?&]w=/.test(opts.mongoUri) ? undefined : { w: 1, j: true },
     autoIndex: false,
   });
   await db.asPromise();
