@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { RateLimiterMongo } from 'rate-limiter-flexible';
 import { loadSeedKb } from '../apps/gateway/src/chat/kb.js';
-import { createModels } from '../apps/gateway/src/models/index.js';
+import { buildEngineOffThread } from '../apps/gateway/src/faq/engine-builder.js';
 import type { S3Settings } from '../apps/gateway/src/services/manager.js';
 import { benchChatHttp } from './chat-http.js';
 import { syntheticKb } from './chat-inprocess.js';
-import { forkBenchGateway } from './fork-gateway.js';
 
 type Env = { mongoUri: string; s3: S3Settings; dataDir: string; seconds: number };
 
@@ -42,79 +41,67 @@ async function limiterCost(env: Env) {
   return { consumes: n, perSecond: round((n / ms) * 1000), cpuMsPerConsume: round((cpu.user + cpu.system) / 1000 / n, 3) };
 }
 
-/** Chat latency in a gateway process before and while its engine is rebuilt for a 10,000-entry KB. */
-async function latencyDuringRebuild(env: Env) {
-  const dbName = `minhu_rebuildbench_${randomBytes(4).toString('hex')}`;
-  const conn = mongoose.createConnection(env.mongoUri, { dbName });
-  await conn.asPromise();
-  const models = createModels(conn);
+/**
+ * Chat answers while the engine is rebuilt for a 10,000-entry KB, in this process: the old engine answers a message
+ * every 10 ms while buildEngineOffThread (what FaqStore runs on a KB change) builds the new one in a worker thread and
+ * reassembles it here. A message's latency is from when it was due to when its answer was ready, so any stretch the
+ * event loop spends on the rebuild shows up in it. (The database read of the entries, in batches of 500, is not part
+ * of this: SecantusDB takes minutes to take 10,000 entries in, which would measure SecantusDB.)
+ */
+async function latencyDuringRebuild() {
   const seed = loadSeedKb();
-  const extra = syntheticKb(seed, 10_000 - seed.length).map((e, i) => ({
-    _id: `bench-${i}`,
-    categoryId: e.categoryId,
-    question: e.question,
-    paraphrases: e.paraphrases,
-    answer: e.answer,
-    localDetails: e.localDetails,
-    source: 'admin',
-  }));
-  for (let i = 0; i < extra.length; i += 1000) await models.FaqEntry.insertMany(extra.slice(i, i + 1000), { lean: true });
-  const { child, port } = await forkBenchGateway(env, dbName);
-  const url = `http://127.0.0.1:${port}`;
+  const kb = syntheticKb(seed, 10_000);
+  const edited = kb.map((e, i) => (i === 0 ? { ...e, question: `${e.question}（已修订）` } : e));
   const texts = readFileSync(join(import.meta.dirname, '..', 'tests', 'chat', 'devset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
-  const rebuilds = async () => Number(/minhu_chat_engine_rebuild_seconds_count\{[^}]*\} (\d+)/.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? 0);
-  const rebuildSeconds = async () => Number(/minhu_chat_engine_rebuild_seconds_sum\{[^}]*\} ([\d.]+)/.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? 0);
-
-  const samples: { at: number; ms: number; ok: boolean }[] = [];
+  const first = await buildEngineOffThread(kb);
+  let engine = first.engine;
+  const samples: { at: number; ms: number }[] = [];
   let running = true;
   let n = 0;
-  // Four clients sending one message after another, so any stall shows as a slow answer.
-  const clients = Array.from({ length: 4 }, async () => {
+  const loop = (async () => {
+    let due = performance.now();
     while (running) {
-      const i = n++;
-      const t0 = performance.now();
-      const res = await fetch(`${url}/api/chat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: texts[i % texts.length] }) }).catch(() => null);
-      await res?.text();
-      samples.push({ at: t0, ms: performance.now() - t0, ok: res?.status === 200 });
+      due += 10;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      else await new Promise((r) => setImmediate(r));
+      engine.answer(texts[n++ % texts.length]!);
+      const now = performance.now();
+      samples.push({ at: due, ms: Math.max(0, now - due) });
+      if (now - due > 10) due = now; // a stall: start the schedule again from here rather than fire a burst
     }
-  });
-  await new Promise((r) => setTimeout(r, 5000));
-  const before = await rebuilds();
-  const secondsBefore = await rebuildSeconds();
-  // An admin edit made through another process: a question changes (so the learned layers retrain too) and the revision moves.
+  })();
+  await new Promise((r) => setTimeout(r, 3000));
   const changedAt = performance.now();
-  await models.FaqEntry.updateOne({ _id: 'bench-0' }, { $set: { question: `${extra[0]!.question}（已修订）`, source: 'admin' } });
-  await models.KbMeta.updateOne({ _id: 'kb' }, { $inc: { revision: 1 } });
-  while ((await rebuilds()) === before) await new Promise((r) => setTimeout(r, 100));
+  const rebuilt = await buildEngineOffThread(edited);
+  engine = rebuilt.engine;
   const swappedAt = performance.now();
-  const rebuildS = (await rebuildSeconds()) - secondsBefore;
-  await new Promise((r) => setTimeout(r, 1000));
+  await new Promise((r) => setTimeout(r, 500));
   running = false;
-  await Promise.all(clients);
-  child.send({ cmd: 'stop' });
-  await new Promise((r) => child.once('exit', r));
-  await conn.close();
-
+  await loop;
   const stats = (xs: typeof samples) => {
     const ms = xs.map((s) => s.ms).sort((a, b) => a - b);
-    return { answers: xs.length, failed: xs.filter((s) => !s.ok).length, p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)), max: round(ms.at(-1) ?? 0) };
+    return { answers: xs.length, p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)), max: round(ms.at(-1) ?? 0) };
   };
   return {
-    entries: 10_000,
+    entries: kb.length,
+    firstBuildSeconds: round(first.seconds),
     baseline: stats(samples.filter((s) => s.at < changedAt)),
     during: stats(samples.filter((s) => s.at >= changedAt && s.at <= swappedAt)),
-    pickupSeconds: round((swappedAt - changedAt) / 1000),
-    rebuildSeconds: round(rebuildS),
+    rebuildSeconds: round(rebuilt.seconds),
+    retrained: rebuilt.retrained,
   };
 }
 
 export async function scaleBenchSection(withServices: <T>(fn: (env: Env) => Promise<T>) => Promise<T>, machine: string): Promise<string> {
+  console.log('[bench] chat latency during a rebuild at 10,000 entries (in-process) …');
+  const rebuild = await latencyDuringRebuild();
+  console.log(JSON.stringify(rebuild));
   console.log('[bench] chat over HTTP with the shared per-IP limit …');
   const http = await withServices((env) => benchChatHttp(env));
+  console.log(JSON.stringify(http));
   console.log('[bench] the per-IP limit alone …');
   const limit = await withServices((env) => limiterCost(env));
-  console.log('[bench] chat latency during a rebuild at 10,000 entries …');
-  const rebuild = await withServices((env) => latencyDuringRebuild(env));
   const r = rebuild;
   return `
 ## Scale-out (\`npm run bench -- scale\`)
@@ -132,17 +119,22 @@ HTTP chat with it (${process.env.BENCH_SECONDS ?? 10} s per path, 20 connections
 
 HTTP chat reaches **${http.ratio}%** of the bare route (target ≥ 50%: **${http.ratio >= 50 ? 'met' : 'NOT met'}**).
 
-**No stall on a knowledge-base change.** A gateway process with ${r.entries} entries, four clients chatting one message
-after another; a question is edited through the database (as another process's admin edit is) and the revision moves.
-The process notices within a second, rebuilds index and learned layers in a worker thread (${r.rebuildSeconds} s) and
-swaps the engine in ${r.pickupSeconds} s after the edit.
+**No stall on a knowledge-base change.** A ${r.entries}-entry knowledge base (\`syntheticKb\`); the engine in use
+answers a message every 10 ms while the engine for an edited KB (one question changed, so the learned layers retrain
+too) is built the way every gateway process now builds it — index and learned layers in a worker thread, then
+reassembled in small steps and swapped in (\`faq/engine-builder.ts\`). Latency is from when a message was due to when its
+answer was ready. The rebuild took ${r.rebuildSeconds} s of wall time (retrained: ${r.retrained}); the first build ${r.firstBuildSeconds} s.
 
-| window | answers | failed | p50 ms | p99 ms | max ms |
-|---|---|---|---|---|---|
-| before the edit (5 s) | ${r.baseline.answers} | ${r.baseline.failed} | ${r.baseline.p50} | ${r.baseline.p99} | ${r.baseline.max} |
-| during the rebuild (${r.pickupSeconds} s) | ${r.during.answers} | ${r.during.failed} | ${r.during.p50} | ${r.during.p99} | ${r.during.max} |
+| window | answers | p50 ms | p99 ms | max ms |
+|---|---|---|---|---|
+| before the edit (3 s) | ${r.baseline.answers} | ${r.baseline.p50} | ${r.baseline.p99} | ${r.baseline.max} |
+| during the rebuild (${r.rebuildSeconds} s) | ${r.during.answers} | ${r.during.p50} | ${r.during.p99} | ${r.during.max} |
 
-Target: no answer waits more than 100 ms behind a rebuild — the slowest answer during it took ${r.during.max} ms against
-${r.baseline.max} ms before (**${r.during.max - r.baseline.max <= 100 ? 'met' : 'NOT met'}**: the difference is the longest wait a rebuild added).
+Target: no answer waits more than 100 ms behind a rebuild at 10,000 entries — **${r.during.max <= 100 ? 'met' : 'NOT met'}** (the
+slowest answer during the rebuild waited ${r.during.max} ms; before this change the process answered nothing for the
+whole synchronous rebuild, about 10 s, see "FAQ chatbot"). Not included: reading the 10,000 entries from the database,
+which the gateway does in batches of 500 before the worker starts. Every process picks an edit up on its next
+revision check (each second) plus this rebuild; at the seed KB's size that is within 5 s
+(\`tests/scale/three-gateways.int.test.ts\`).
 `;
 }

@@ -14,8 +14,8 @@ describe('engine parts', () => {
     const kb = loadSeedKb();
     const inPlace = createChatEngine(kb);
     // What a worker thread sends back arrives by structured clone.
-    const parts = structuredClone(buildEngineParts({ entries: kb, learn: true, learnIntent: true }));
-    const rebuilt = await engineFromParts(kb, parts.index, await learnedFromParts(parts.learned!));
+    const parts = structuredClone(buildEngineParts({ entries: kb, knownIndexKey: null, knownLearnedKey: null, learnIntent: true }));
+    const rebuilt = await engineFromParts(kb, parts.index!, await learnedFromParts(parts.learned!));
     expect(rebuilt.size()).toBe(inPlace.size());
     const texts = parseEvalFile(DEVSET).map((item) => item.text);
     expect(texts.length).toBeGreaterThan(100);
@@ -25,8 +25,15 @@ describe('engine parts', () => {
 
   it('re-indexes without retraining when only answers changed', () => {
     const kb = loadSeedKb();
-    const parts = buildEngineParts({ entries: kb.map((e) => ({ ...e, answer: e.answer + '（已更新）' })), learn: false, learnIntent: false });
+    const first = buildEngineParts({ entries: kb, knownIndexKey: null, knownLearnedKey: 'none', learnIntent: false });
+    const parts = buildEngineParts({ entries: kb.map((e) => ({ ...e, answer: e.answer + '（已更新）' })), knownIndexKey: first.indexKey, knownLearnedKey: first.learnedKey, learnIntent: false });
     expect(parts.learned).toBeNull();
-    expect(parts.index.terms.length).toBeGreaterThan(0);
+    expect(parts.learnedKey).toBe(first.learnedKey);
+    expect(parts.indexKey).not.toBe(first.indexKey);
+    expect(parts.index!.terms.length).toBeGreaterThan(0);
+    // Nothing changed at all: nothing is built.
+    const same = buildEngineParts({ entries: kb, knownIndexKey: first.indexKey, knownLearnedKey: first.learnedKey, learnIntent: false });
+    expect(same.index).toBeNull();
+    expect(same.learned).toBeNull();
   }, 60_000);
 });

@@ -3,7 +3,8 @@
 // closures and Maps do not cross threads — from which engineFromParts reassembles the engine in small steps.
 import type { CategoryId } from '@minhu/shared';
 import { categoryModelFromState, loadCategoryTraining, trainCategoryModel } from './category-model.js';
-import { createChatEngine, type ChatEngine, type ChatEngineOptions } from './engine.js';
+import { createHash } from 'node:crypto';
+import { createChatEngine, learnedKey, type ChatEngine, type ChatEngineOptions } from './engine.js';
 import { emergencyModelFromState, loadEmergencyTraining, trainEmergencyModel } from './emergency-model.js';
 import { buildIndexState, indexFromState, type FaqIndexState } from './index-build.js';
 import { intentModelFromState, loadIntentTraining, trainIntentModel } from './intent-model.js';
@@ -20,31 +21,44 @@ export interface LearnedParts {
 
 /** Everything heavy an engine needs, as plain data (structured-cloneable). */
 export interface EngineParts {
-  index: FaqIndexState;
-  /** Absent when the caller already has learned layers for this KB's texts (see learnedKey). */
+  /** Identifies what the index was built from; the index is null when the caller already has this one. */
+  indexKey: string;
+  index: FaqIndexState | null;
+  /** Identifies what the learned layers read (learnedKey); they are null when the caller already has these. */
+  learnedKey: string;
   learned: LearnedParts | null;
 }
 
 export interface BuildRequest {
   entries: KbEntry[];
-  /** Train the learned layers too (false when only answers, flags or local values changed). */
-  learn: boolean;
+  /** The keys of the parts the caller already holds: those are not built again. */
+  knownIndexKey: string | null;
+  knownLearnedKey: string | null;
   /** Train the KB-independent intent layer too (false once a process has it). */
   learnIntent: boolean;
 }
 
-/** The heavy part: index the entries and, when asked, train the learned layers. */
+/** What the index reads of the entries, hashed. */
+export function indexKey(entries: KbEntry[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(entries.map((e) => [e.id, e.enabled, e.categoryId, e.question, e.paraphrases, e.answer])))
+    .digest('hex');
+}
+
+/** The heavy part, in a worker thread: hash the entries (10,000 of them take a while too), then index and train what changed. */
 export function buildEngineParts(req: BuildRequest): EngineParts {
-  const index = buildIndexState(req.entries);
-  if (!req.learn) return { index, learned: null };
-  return {
-    index,
-    learned: {
-      emergency: trainEmergencyModel(loadEmergencyTraining(req.entries)).state(),
-      category: trainCategoryModel(loadCategoryTraining(req.entries)).state(),
-      intent: req.learnIntent ? trainIntentModel(loadIntentTraining()).state() : null,
-    },
-  };
+  const iKey = indexKey(req.entries);
+  const lKey = learnedKey(req.entries);
+  const index = iKey === req.knownIndexKey ? null : buildIndexState(req.entries);
+  const learned =
+    lKey === req.knownLearnedKey
+      ? null
+      : {
+          emergency: trainEmergencyModel(loadEmergencyTraining(req.entries)).state(),
+          category: trainCategoryModel(loadCategoryTraining(req.entries)).state(),
+          intent: req.learnIntent ? trainIntentModel(loadIntentTraining()).state() : null,
+        };
+  return { indexKey: iKey, index, learnedKey: lKey, learned };
 }
 
 export type LearnedLayers = Required<Pick<ChatEngineOptions, 'emergencyModel' | 'categoryModel' | 'intentModel'>>;

@@ -102,7 +102,8 @@ export class FaqStore {
 
   private async rebuild(): Promise<void> {
     const meta = await this.models.KbMeta.findById(META_ID).lean<{ revision?: number }>();
-    const docs = await this.models.FaqEntry.find({}).lean<FaqEntryDoc[]>();
+    // In batches, so decoding 10,000 entries never holds the event loop in one piece.
+    const docs = await this.models.FaqEntry.find({}).batchSize(500).lean<FaqEntryDoc[]>();
     const report = await buildEngineOffThread(docs.map(toKbEntry));
     this.engine = report.engine;
     this.revision = meta?.revision ?? 0;
