@@ -12,12 +12,18 @@ import type { KbEntry } from './kb.js';
 import type { LogisticState } from './logistic.js';
 import type { SoftmaxState } from '../learning/softmax.js';
 
-/** The learned layers as plain data. */
+/** The learned layers as plain data, their feature names packed into one string each (one string crosses a thread as a copy of bytes; a hundred thousand strings take far longer to decode). */
 export interface LearnedParts {
-  emergency: LogisticState | null;
-  category: SoftmaxState<CategoryId>;
-  intent: LogisticState | null;
+  emergency: Packed<LogisticState> | null;
+  category: Packed<SoftmaxState<CategoryId>>;
+  intent: Packed<LogisticState> | null;
 }
+
+type Packed<S extends { features: string[] }> = Omit<S, 'features'> & { features: string };
+
+const SEP = '\u0000';
+const pack = <S extends { features: string[] }>(state: S): Packed<S> => ({ ...state, features: state.features.join(SEP) });
+const unpack = <S extends { features: string[] }>(packed: Packed<S>): S => ({ ...packed, features: packed.features ? packed.features.split(SEP) : [] }) as unknown as S;
 
 /** Everything heavy an engine needs, as plain data (structured-cloneable). */
 export interface EngineParts {
@@ -38,6 +44,8 @@ export interface BuildRequest {
   learnIntent: boolean;
 }
 
+const packOrNull = (state: LogisticState | null) => (state ? pack(state) : null);
+
 /** What the index reads of the entries, hashed. */
 export function indexKey(entries: KbEntry[]): string {
   return createHash('sha256')
@@ -54,9 +62,9 @@ export function buildEngineParts(req: BuildRequest): EngineParts {
     lKey === req.knownLearnedKey
       ? null
       : {
-          emergency: trainEmergencyModel(loadEmergencyTraining(req.entries)).state(),
-          category: trainCategoryModel(loadCategoryTraining(req.entries)).state(),
-          intent: req.learnIntent ? trainIntentModel(loadIntentTraining()).state() : null,
+          emergency: packOrNull(trainEmergencyModel(loadEmergencyTraining(req.entries)).state()),
+          category: pack(trainCategoryModel(loadCategoryTraining(req.entries)).state()),
+          intent: req.learnIntent ? packOrNull(trainIntentModel(loadIntentTraining()).state()) : null,
         };
   return { indexKey: iKey, index, learnedKey: lKey, learned };
 }
@@ -67,11 +75,11 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /** The learned layers a state describes, one at a time with a turn of the event loop between them. */
 export async function learnedFromParts(parts: LearnedParts, intentModel?: LearnedLayers['intentModel']): Promise<LearnedLayers> {
-  const emergencyModel = emergencyModelFromState(parts.emergency);
+  const emergencyModel = emergencyModelFromState(parts.emergency ? unpack<LogisticState>(parts.emergency) : null);
   await yieldToEvents();
-  const categoryModel = categoryModelFromState(parts.category);
+  const categoryModel = categoryModelFromState(unpack<SoftmaxState<CategoryId>>(parts.category));
   await yieldToEvents();
-  return { emergencyModel, categoryModel, intentModel: intentModel ?? intentModelFromState(parts.intent) };
+  return { emergencyModel, categoryModel, intentModel: intentModel ?? intentModelFromState(parts.intent ? unpack<LogisticState>(parts.intent) : null) };
 }
 
 /** The engine for these entries from parts built elsewhere; cheap, and it yields to the event loop as it goes. */

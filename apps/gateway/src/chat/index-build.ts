@@ -59,14 +59,15 @@ const OPTIONS: Options<IndexedDoc> = {
 export interface FaqIndexState {
   /** minisearch's toJSON() without its term list, as JSON. */
   head: string;
-  /** The term list, as JSON arrays of at most TERMS_PER_CHUNK terms each. */
+  /** The term list, as JSON arrays of about CHUNK_CHARS characters each. */
   terms: string[];
   /** Tokens with a document frequency, joined by NUL (no token holds one). */
   dfTokens: string;
   dfCounts: Int32Array;
 }
 
-const TERMS_PER_CHUNK = 2000;
+/** About this many characters of JSON per chunk: each parses in a few milliseconds. */
+const CHUNK_CHARS = 64 * 1024;
 
 /** Tokenizes and indexes the enabled entries: the heavy part of a rebuild, run in a worker thread. */
 function indexParts(entries: KbEntry[]): { ms: MiniSearch<IndexedDoc>; df: Map<string, number> } {
@@ -98,8 +99,21 @@ export function buildIndex(all: KbEntry[]): FaqIndex {
 export function buildIndexState(all: KbEntry[]): FaqIndexState {
   const { ms, df } = indexParts(all.filter((e) => e.enabled));
   const { index, ...head } = ms.toJSON();
+  // Cut by size, not count: a common term's postings list every document that holds it.
   const terms: string[] = [];
-  for (let i = 0; i < index.length; i += TERMS_PER_CHUNK) terms.push(JSON.stringify(index.slice(i, i + TERMS_PER_CHUNK)));
+  let chunk: string[] = [];
+  let size = 0;
+  for (const term of index) {
+    const json = JSON.stringify(term);
+    chunk.push(json);
+    size += json.length;
+    if (size >= CHUNK_CHARS) {
+      terms.push(`[${chunk.join(',')}]`);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length) terms.push(`[${chunk.join(',')}]`);
   return { head: JSON.stringify(head), terms, dfTokens: [...df.keys()].join('\u0000'), dfCounts: Int32Array.from(df.values()) };
 }
 
