@@ -74,6 +74,15 @@ async function main() {
     console.log('[bench] wrote the dispatch section of BENCHMARKS.md');
     return;
   }
+  if (process.argv.includes('scale')) {
+    const { scaleBenchSection } = await import('./scale.js');
+    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+    const section = await scaleBenchSection(withServices, machineLine());
+    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, '## Scale-out'));
+    console.log(section);
+    console.log('[bench] wrote the scale-out section of BENCHMARKS.md');
+    return;
+  }
   if (process.argv.includes('console')) {
     const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
     const section = await consoleBenchSection(withServices, machineLine());

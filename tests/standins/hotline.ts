@@ -26,6 +26,8 @@ export interface HotlineStandin {
   failRate: number;
   /** When true, connections are dropped at once (the system is down). */
   down: boolean;
+  /** Milliseconds the system takes before answering an accepted delivery (slow receiver: deliveries stay in flight). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ function sign(secret: string, direction: 'minhu-to-hotline' | 'hotline-to-minhu'
 export async function startHotlineStandin(secret: string, opts: { random?: () => number } = {}): Promise<HotlineStandin> {
   const random = opts.random ?? Math.random;
   const sockets = new Set<Socket>();
-  const state = { events: new Map<string, ReceivedEvent>(), deliveries: 0, failed: 0, badSignatures: 0, failRate: 0, down: false };
+  const state = { events: new Map<string, ReceivedEvent>(), deliveries: 0, failed: 0, badSignatures: 0, failRate: 0, down: false, delayMs: 0 };
   const server: Server = createServer(async (req, res) => {
     if (state.down) {
       req.socket.destroy();
@@ -63,6 +65,7 @@ export async function startHotlineStandin(secret: string, opts: { random?: () =>
       res.writeHead(400).end('event id header mismatch');
       return;
     }
+    if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
     state.deliveries++;
     if (!state.events.has(event.eventId)) state.events.set(event.eventId, event);
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');

@@ -23,6 +23,8 @@ import { staffRouter } from './routes/staff/index.js';
 import { ticketsRouter } from './routes/tickets/index.js';
 import { incidentsRouter } from './routes/incidents/index.js';
 import { uploadsRouter } from './routes/uploads/index.js';
+import { metricsRouter } from './routes/metrics/index.js';
+import { httpMetrics } from './metrics/http.js';
 
 export function createApp(deps: Deps): Koa {
   // Behind N proxies the client is the N-th address from the right of X-Forwarded-For: Koa keeps only
@@ -32,6 +34,7 @@ export function createApp(deps: Deps): Koa {
 
   const allowed = new Set(deps.config.corsOrigins);
   app.use(requestLog(deps.logger));
+  app.use(httpMetrics(deps.metrics));
   app.use(errorBody(deps.logger));
   app.use(securityHeaders(deps.storage.publicOrigin));
   app.use(
@@ -59,6 +62,7 @@ export function createApp(deps: Deps): Koa {
 
   const routers = [
     healthRouter(deps),
+    metricsRouter(deps),
     authRouter(deps),
     meRouter(deps),
     uploadsRouter(deps),

@@ -28,6 +28,9 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
     logger,
     deps.now,
   );
+  const countAttempt = (queue: string, result: string) => deps.metrics.deliveries.inc({ queue, result });
+  if (outbox) outbox.onAttempt = countAttempt;
+  notifications.onAttempt = countAttempt;
   const unsubscribe = deps.relay.onQueued((queue) => (queue === 'hotline' ? outbox?.poke() : notifications.poke()));
   outbox?.start();
   notifications.start();
@@ -51,6 +54,9 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
   const dispatchTimer = setInterval(() => {
     deps.dispatch.retrainFromHistory().catch((err) => logger.error({ err }, 'dispatch retraining failed'));
   }, config.dispatch.retrainMinutes * 60_000);
+  // Picks up knowledge-base edits made through another process within about a second (rebuilt off the event loop).
+  const faqTimer = setInterval(() => void deps.faq.poll(), 1000);
+  faqTimer.unref();
   dispatchTimer.unref();
   relayTimer.unref();
   sweepTimer.unref();
@@ -64,6 +70,7 @@ export function startBackgroundWork(deps: Deps): BackgroundWork {
       clearInterval(sweepTimer);
       clearInterval(indexTimer);
       clearInterval(dispatchTimer);
+      clearInterval(faqTimer);
       unsubscribe();
       await Promise.all([outbox?.stop(), notifications.stop()]);
     },

@@ -18,6 +18,7 @@ import { createWechatClient } from './lib/wechat.js';
 import { createModels, syncIndexes } from './models/index.js';
 import { DispatchEngine } from './dispatch/engine.js';
 import { TicketIndex } from './read-model/ticket-index.js';
+import { createMetrics } from './metrics/registry.js';
 import type { S3Settings } from './services/manager.js';
 
 /** Development only: a random secret kept in the data dir, so tokens survive restarts. */
@@ -46,8 +47,9 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
   const db = mongoose.createConnection(opts.mongoUri, {
     dbName: opts.dbName,
     serverSelectionTimeoutMS: 10_000,
-    // Acknowledged and journaled: a filed ticket survives a crash.
-    writeConcern: { w: 1, j: true },
+    // Acknowledged and journaled: a filed ticket survives a crash. A replica set in production names its own
+    // (`?replicaSet=rs0&w=majority` in MONGODB_URI, docs/deploy.md): then the URI decides.
+    writeConcern: /[?&]w=/.test(opts.mongoUri) ? undefined : { w: 1, j: true },
     autoIndex: false,
   });
   await db.asPromise();
@@ -56,7 +58,9 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
   const storage = new Storage(opts.s3, config.s3PublicEndpoint);
   await storage.ensureBucket();
   const secret = config.authSecret ?? (await developmentSecret(config.dataDir));
+  const metrics = createMetrics(models);
   const faq = new FaqStore(models, logger);
+  faq.onRebuilt((r) => metrics.engineRebuild.observe({ retrained: String(r.retrained) }, r.seconds));
   await faq.seed();
   await faq.reload();
   return {
@@ -75,6 +79,9 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     chatCache: new ConversationCache(),
     ticketIndex: new TicketIndex(models, logger),
     dispatch: new DispatchEngine(models, config.departments, logger),
+    metrics,
+    metricsSource: async () => ({ text: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+    lifecycle: { draining: false },
     secret,
     now: opts.now ?? (() => new Date()),
   };

@@ -10,6 +10,16 @@ describe('loadConfig', () => {
     expect(c.otp).toEqual({ ttlSeconds: 300, maxAttempts: 5, perPhonePerMinute: 1, perPhonePerDay: 10, perIpPerHour: 30 });
     expect(c.mongoUri).toBeUndefined();
     expect(c.s3).toBeUndefined();
+    expect(c.webConcurrency).toBe(1);
+    expect(c.metricsToken).toBeUndefined();
+  });
+
+  it('reads WEB_CONCURRENCY as a count or auto (one per core)', async () => {
+    const { availableParallelism } = await import('node:os');
+    expect(loadConfig({ WEB_CONCURRENCY: '3' }).webConcurrency).toBe(3);
+    expect(loadConfig({ WEB_CONCURRENCY: 'auto' }).webConcurrency).toBe(availableParallelism());
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('fails fast naming every bad variable', () => {

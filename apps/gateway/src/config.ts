@@ -1,4 +1,5 @@
 // Environment → zod → typed config. Fails fast with a message naming every bad variable.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const bool = z
@@ -43,6 +44,10 @@ export const EnvSchema = z.object({
    * from the RIGHT of X-Forwarded-For (entries further left are whatever the client sent).
    */
   TRUST_PROXY_HOPS: int(1, 1),
+  /** Gateway worker processes on this machine (node:cluster, one port): a number, or `auto` for one per core. */
+  WEB_CONCURRENCY: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
+  /** Bearer token that opens GET /metrics to hosts other than loopback (16+ characters); without it, loopback only. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   OTP_TTL_SECONDS: int(300, 30),
   OTP_MAX_ATTEMPTS: int(5, 1),
   OTP_PHONE_PER_MINUTE: int(1, 1),
@@ -121,9 +126,9 @@ export const EnvSchema = z.object({
   /** Built H5 site served at / (skipped when it has no index.html). */
   H5_DIST_DIR: z.string().default('apps/h5/dist'),
   CONSOLE_DIST_DIR: z.string().default('apps/console/dist'),
-  /** Chat messages per client IP per minute (counted in each gateway process). */
+  /** Chat messages per client IP per minute (counted in MongoDB, across every gateway process). */
   CHAT_IP_PER_MINUTE: int(30, 1),
-  /** Chat messages per conversation per minute (counted in each gateway process). */
+  /** Chat messages per conversation per minute (counted in the conversation document, across every process). */
   CHAT_CONVERSATION_PER_MINUTE: int(20, 1),
   /** Token of the WeChat official account's server configuration; enables /wechat/official-account. */
   WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/).optional(),
@@ -153,6 +158,10 @@ export interface Config {
   bodyLimit: string;
   trustProxy: boolean;
   trustProxyHops: number;
+  /** Worker processes to run (WEB_CONCURRENCY, `auto` resolved to the cores). */
+  webConcurrency: number;
+  /** Opens /metrics beyond loopback to requests bearing it. */
+  metricsToken?: string;
   otp: { ttlSeconds: number; maxAttempts: number; perPhonePerMinute: number; perPhonePerDay: number; perIpPerHour: number };
   sms: {
     sender: 'file' | 'aliyun';
@@ -269,6 +278,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : e.WEB_CONCURRENCY,
+    metricsToken: e.METRICS_TOKEN,
     otp: {
       ttlSeconds: e.OTP_TTL_SECONDS,
       maxAttempts: e.OTP_MAX_ATTEMPTS,

@@ -2,7 +2,7 @@
 // no module-level singletons, so tests build their own.
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { RateLimiterMemory, RateLimiterMongo } from 'rate-limiter-flexible';
+import { RateLimiterMongo } from 'rate-limiter-flexible';
 import { createWorkCalendar, type WorkCalendar } from '@minhu/shared/deadlines';
 import type { Config } from './config.js';
 import type { ConversationCache } from './faq/conversation-cache.js';
@@ -15,6 +15,7 @@ import type { WechatClient } from './lib/wechat.js';
 import type { Models } from './models/index.js';
 import type { DispatchEngine } from './dispatch/engine.js';
 import type { TicketIndex } from './read-model/ticket-index.js';
+import type { GatewayMetrics } from './metrics/registry.js';
 
 export interface Limiters {
   otpPerPhoneMinute: RateLimiterMongo;
@@ -25,9 +26,11 @@ export interface Limiters {
   staffLoginPerUser: RateLimiterMongo;
   uploadsPerCitizenHour: RateLimiterMongo;
   ticketsPerCitizenDay: RateLimiterMongo;
-  /** Chat is anonymous and hot: counted in memory per process, so a message costs no extra write. */
-  chatPerIp: RateLimiterMemory;
-  chatPerConversation: RateLimiterMemory;
+  /**
+   * Chat per client IP, in MongoDB like the others (one small upsert per message). The per-conversation
+   * limit needs no limiter: it is counted in the conversation's own conditional write (faq/conversation-rate.ts).
+   */
+  chatPerIp: RateLimiterMongo;
 }
 
 export interface Deps {
@@ -51,6 +54,12 @@ export interface Deps {
   ticketIndex: TicketIndex;
   /** Department suggestions and incident matching (models trained off the event loop). */
   dispatch: DispatchEngine;
+  /** This process's Prometheus metrics. */
+  metrics: GatewayMetrics;
+  /** What GET /metrics serves: this process's registry, or (a cluster worker) every worker's, from the primary. */
+  metricsSource(): Promise<{ text: string; contentType: string }>;
+  /** Set while the process drains before exiting: /api/health/ready answers 503 so balancers move on. */
+  lifecycle: { draining: boolean };
   /** Secret for HMACs of one-time codes. */
   secret: string;
   now(): Date;
@@ -68,8 +77,7 @@ export function createLimiters(db: Connection, config: Config): Limiters {
     staffLoginPerUser: make('staff-login-user', config.staff.loginPerUserPer15Min, 15 * 60),
     uploadsPerCitizenHour: make('uploads-citizen', config.quotas.uploadsPerHour, 3600),
     ticketsPerCitizenDay: make('tickets-citizen', config.quotas.ticketsPerDay, 24 * 3600),
-    chatPerIp: new RateLimiterMemory({ keyPrefix: 'chat-ip', points: config.chat.perIpPerMinute, duration: 60 }),
-    chatPerConversation: new RateLimiterMemory({ keyPrefix: 'chat-conv', points: config.chat.perConversationPerMinute, duration: 60 }),
+    chatPerIp: make('chat-ip', config.chat.perIpPerMinute, 60),
   };
 }
 

@@ -1,20 +1,64 @@
-// Entry point of `npm start`: starts (or finds) MongoDB and S3, then the gateway on PORT.
-// Stops everything cleanly on SIGINT/SIGTERM.
+// Entry point of `npm start`: starts (or finds) MongoDB and S3, then the gateway on PORT — one process, or with
+// WEB_CONCURRENCY > 1 that many cluster workers sharing the port (process/cluster.ts). Stops everything cleanly
+// on SIGINT/SIGTERM; in cluster mode SIGHUP restarts the workers one by one.
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { createApp } from './app.js';
-import { closeDeps, createDeps } from './bootstrap.js';
-import { startBackgroundWork } from './background.js';
+import { AggregatorRegistry } from 'prom-client';
 import { runningServicesFile } from './cli/database.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { askPrimaryForMetrics } from './metrics/cluster-messages.js';
+import { startCluster } from './process/cluster.js';
+import { serveGateway } from './process/serve.js';
 import { startServices, type Services } from './services/manager.js';
 import { MissingPrerequisiteError } from './services/toolbox.js';
 
+const say = (line: string) => console.log(`[minhu] ${line}`);
+
+function onSignals(stop: (signal: string) => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      say(`${signal}: shutting down …`);
+      stop(signal).then(
+        () => process.exit(0),
+        (err) => {
+          console.error('[minhu] shutdown failed:', err);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+function describeStart(config: Config, services: Services): void {
+  say(`MongoDB: ${services.describe.mongo}`);
+  say(`Storage: ${services.describe.s3}`);
+  say(`Gateway listening on ${config.publicUrl} (API under /api, health at /api/health, metrics at /metrics)`);
+  say(existsSync(join(config.h5DistDir, 'index.html')) ? `H5 site: ${config.publicUrl}/` : `H5 site not built (${config.h5DistDir}): npm run build:h5`);
+  say(`Hotline mode: ${config.hotline.mode}${config.hotline.mode === 'webhook' ? ` → ${config.hotline.webhookUrl}` : ' (staff: npm run staff -- add <username> --role operator)'}`);
+  say(`Development SMS codes are appended to ${config.sms.outboxFile}`);
+  say('Try: curl -s -XPOST -H "content-type: application/json" -d \'{"phone":"13800138000"}\' ' + `${config.publicUrl}/api/auth/otp/request`);
+}
+
+/** A cluster worker: its services were started (or named) by the primary and arrive as MONGODB_URI / S3_*. */
+async function worker(config: Config): Promise<void> {
+  const gateway = await serveGateway(config, config.mongoUri!, config.s3!, { metricsSource: () => askPrimaryForMetrics() });
+  // Constructing one installs prom-client's answer to the primary's requests; it answers from our registry.
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([gateway.deps.metrics.registry]);
+  // The primary asks for a stop with SIGTERM; a primary that vanished leaves the worker alone: stop too.
+  onSignals(() => gateway.stop());
+  process.on('disconnect', () => void gateway.stop().finally(() => process.exit(0)));
+}
+
 async function main() {
   const config = loadConfig();
-  const say = (line: string) => console.log(`[minhu] ${line}`);
+  if (cluster.isWorker) return worker(config);
+
   say('Starting services …');
   const services: Services = await startServices({
     dataDir: config.dataDir,
@@ -23,44 +67,46 @@ async function main() {
     bucket: config.s3Bucket,
     log: say,
   });
-  const deps = await createDeps({ config, mongoUri: services.mongoUri, s3: services.s3 });
-  const app = createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
-
-  const background = startBackgroundWork(deps);
-  // The console's ticket index reads every ticket once; do it now rather than on the first request.
-  deps.ticketIndex.warmUp();
-  // Dispatch's models: from the cache, or trained in a worker thread (the first start takes a while).
-  deps.dispatch.ready().catch((err) => deps.logger.error({ err }, 'dispatch models failed to load'));
   // Lets `npm run staff` reach the embedded database while the gateway holds it.
-  await writeFile(runningServicesFile(config.dataDir), JSON.stringify({ pid: process.pid, mongoUri: services.mongoUri }));
+  const writeServicesFile = () => writeFile(runningServicesFile(config.dataDir), JSON.stringify({ pid: process.pid, mongoUri: services.mongoUri }));
 
-  say(`MongoDB: ${services.describe.mongo}`);
-  say(`Storage: ${services.describe.s3}`);
-  say(`Gateway listening on ${config.publicUrl} (API under /api, health at /api/health)`);
-  say(existsSync(join(config.h5DistDir, 'index.html')) ? `H5 site: ${config.publicUrl}/` : `H5 site not built (${config.h5DistDir}): npm run build:h5`);
-  say(`Hotline mode: ${config.hotline.mode}${config.hotline.mode === 'webhook' ? ` → ${config.hotline.webhookUrl}` : ' (staff: npm run staff -- add <username> --role operator)'}`);
-  say(`Development SMS codes are appended to ${config.sms.outboxFile}`);
-  say('Try: curl -s -XPOST -H "content-type: application/json" -d \'{"phone":"13800138000"}\' ' + `${config.publicUrl}/api/auth/otp/request`);
+  if (config.webConcurrency > 1) {
+    const running = await startCluster({
+      workers: config.webConcurrency,
+      env: {
+        MONGODB_URI: services.mongoUri,
+        S3_ENDPOINT: services.s3.endpoint,
+        S3_ACCESS_KEY: services.s3.accessKey,
+        S3_SECRET_KEY: services.s3.secretKey,
+        S3_BUCKET: services.s3.bucket,
+        S3_REGION: services.s3.region,
+      },
+      say,
+    });
+    await writeServicesFile();
+    describeStart(config, services);
+    process.on('SIGHUP', () => {
+      say('SIGHUP: restarting workers one by one …');
+      running.rollingRestart().then(() => say('Rolling restart done.'), (err) => console.error('[minhu] rolling restart failed:', err));
+    });
+    onSignals(async () => {
+      await running.stop();
+      await services.stop();
+      await rm(runningServicesFile(config.dataDir), { force: true });
+      say('Stopped.');
+    });
+    return;
+  }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: shutting down …`);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    // Let deliveries in flight finish and be recorded; anything unfinished is retried after restart.
-    await background.stop();
-    await closeDeps(deps);
+  const gateway = await serveGateway(config, services.mongoUri, services.s3);
+  await writeServicesFile();
+  describeStart(config, services);
+  onSignals(async () => {
+    await gateway.stop();
     await services.stop();
     await rm(runningServicesFile(config.dataDir), { force: true });
     say('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }
 
 main().catch((err) => {

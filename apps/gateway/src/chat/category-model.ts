@@ -5,7 +5,7 @@
 // consult and complaint messages; it is one vote next to keywords and retrieval, not the decider.
 import { CATEGORIES, type CategoryId } from '@minhu/shared';
 import type { KbEntry } from './kb.js';
-import { trainSoftmax } from '../learning/softmax.js';
+import { softmaxFromState, trainSoftmax, type SoftmaxModel, type SoftmaxState } from '../learning/softmax.js';
 import { distinctFeatures, features, kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 
 export interface CategoryExample {
@@ -18,6 +18,8 @@ export interface CategoryModel {
   probabilities(normalized: string): Map<CategoryId, number>;
   /** The same from the text's distinct features (distinctFeatures). */
   probabilitiesOf(features: readonly string[]): Map<CategoryId, number>;
+  /** The trained weights as plain data (64-bit, so a rebuilt model reads exactly alike), for categoryModelFromState. */
+  state(): SoftmaxState<CategoryId>;
 }
 
 /** AdaGrad steps, passes over the data, L2 penalty. */
@@ -26,8 +28,20 @@ const TRAINING = { rate: 0.3, epochs: 12, l2: 1e-4 } as const;
 const IDS: CategoryId[] = CATEGORIES.map((c) => c.id);
 
 export function trainCategoryModel(examples: CategoryExample[]): CategoryModel {
-  const model = trainSoftmax(IDS, examples.map((ex) => ({ features: features(ex.text), label: ex.categoryId })), TRAINING);
-  return { probabilities: (normalized) => model.probabilities(distinctFeatures(normalized)), probabilitiesOf: (feats) => model.probabilities(feats) };
+  return categoryModelOf(trainSoftmax(IDS, examples.map((ex) => ({ features: features(ex.text), label: ex.categoryId })), TRAINING));
+}
+
+/** The model a state describes (trained in a worker thread). */
+export function categoryModelFromState(state: SoftmaxState<CategoryId>): CategoryModel {
+  return categoryModelOf(softmaxFromState(state));
+}
+
+function categoryModelOf(model: SoftmaxModel<CategoryId>): CategoryModel {
+  return {
+    probabilities: (normalized) => model.probabilities(distinctFeatures(normalized)),
+    probabilitiesOf: (feats) => model.probabilities(feats),
+    state: () => model.state({ exact: true }),
+  };
 }
 
 /** The KB's questions and paraphrases (bounded per category), plus the consult and complaint examples in training/*.jsonl that name a category. */

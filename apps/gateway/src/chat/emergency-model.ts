@@ -5,7 +5,7 @@
 // found 92 of 120 emergencies and this model 115, because long, formal texts no longer drown the danger words
 // in evidence from ordinary characters.
 import type { KbEntry } from './kb.js';
-import { trainLogistic, type BinaryExample } from './logistic.js';
+import { logisticFromState, trainLogistic, type BinaryExample, type LogisticModel, type LogisticState } from './logistic.js';
 import { distinctFeatures, kbTexts, readTrainingItems, TRAINING_DIR } from './ngram-features.js';
 import { normalizeText } from './normalize.js';
 
@@ -25,6 +25,8 @@ export interface EmergencyModel {
   flagsNormalized(normalized: string): boolean;
   /** flags() from the distinct features of normalized text (distinctFeatures), when other layers share them. */
   flagsFeatures(features: readonly string[]): boolean;
+  /** The trained weights as plain data (null when there was nothing to learn), for emergencyModelFromState. */
+  state(): LogisticState | null;
 }
 
 /**
@@ -45,7 +47,16 @@ export function trainEmergencyModel(examples: LabelledExample[], threshold = EME
     examples.map((e): BinaryExample => ({ text: e.text, positive: e.emergency })),
     TRAINING,
   );
-  if (!model) return { score: () => -Infinity, flags: () => false, flagsNormalized: () => false, flagsFeatures: () => false };
+  return emergencyModelOf(model, threshold);
+}
+
+/** The model a state describes (trained in a worker thread). */
+export function emergencyModelFromState(state: LogisticState | null, threshold = EMERGENCY_MODEL_THRESHOLD): EmergencyModel {
+  return emergencyModelOf(state ? logisticFromState(state) : null, threshold);
+}
+
+function emergencyModelOf(model: LogisticModel | null, threshold: number): EmergencyModel {
+  if (!model) return { score: () => -Infinity, flags: () => false, flagsNormalized: () => false, flagsFeatures: () => false, state: () => null };
   // The bias alone (which the class weighting pushes up) must never flag a text the model knows nothing about
   // ("ok", "Tell me a joke"): some n-gram of the text itself has to lean towards danger.
   const scoreFeatures = (features: readonly string[]) => {
@@ -58,6 +69,7 @@ export function trainEmergencyModel(examples: LabelledExample[], threshold = EME
     flags: (text) => score(text) > threshold,
     flagsNormalized: (normalized) => scoreFeatures(distinctFeatures(normalized)) > threshold,
     flagsFeatures: (features) => scoreFeatures(features) > threshold,
+    state: () => model.state(),
   };
 }
 

@@ -40,6 +40,8 @@ export interface ChatEngineOptions {
   categoryModel?: CategoryModel;
   /** The learned consult/complaint layer; trained from training/*.jsonl when not given. */
   intentModel?: IntentModel;
+  /** The retrieval index of these entries, built elsewhere (a worker thread); built here when not given. */
+  index?: FaqIndex;
 }
 
 export interface ChatEngine {
@@ -90,15 +92,20 @@ interface LearnedModels {
   intent: IntentModel;
 }
 
+/** What the learned layers read of a KB (categories, questions, paraphrases): an edit elsewhere needs no retraining. */
+export function learnedKey(entries: KbEntry[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(entries.map((e) => [e.categoryId, e.question, e.paraphrases])))
+    .digest('hex');
+}
+
 /**
  * The learned layers for a KB, trained once per process and KB content (about 1.5 s): several engines over the
  * same KB (tests, a gateway that restarts its engine) share them.
  */
 const learnedCache = new Map<string, LearnedModels>();
 function learnedModels(entries: KbEntry[]): LearnedModels {
-  const key = createHash('sha256')
-    .update(JSON.stringify(entries.map((e) => [e.categoryId, e.question, e.paraphrases])))
-    .digest('hex');
+  const key = learnedKey(entries);
   let models = learnedCache.get(key);
   if (!models) {
     models = {
@@ -126,7 +133,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     intentModel = opts.intentModel ?? trained!.intent;
   };
   learn(entries);
-  let index: FaqIndex = buildIndex(entries);
+  let index: FaqIndex = opts.index ?? buildIndex(entries);
 
   function read(raw: string, base: string = normalizeText(raw), baseFeatures?: string[]): Reading {
     const norm = fixer.fix(base);

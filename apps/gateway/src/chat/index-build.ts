@@ -1,5 +1,5 @@
 // Why: the ranked full-text index (minisearch BM25 over jieba tokens) of the enabled KB entries, rebuilt whenever admins change entries.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { CategoryId } from '@minhu/shared';
 import type { KbEntry } from './kb.js';
 import { normalizeText } from './normalize.js';
@@ -44,15 +44,34 @@ export function prepare(text: string): string {
   return tokenize(normalizeText(text)).join(' ');
 }
 
-export function buildIndex(all: KbEntry[]): FaqIndex {
-  const entries = all.filter((e) => e.enabled);
-  const ms = new MiniSearch<IndexedDoc>({
-    fields: ['q', 'p', 'a'],
-    idField: 'id',
-    tokenize: splitTokens,
-    processTerm: (t) => t,
-    searchOptions: { boost: BOOST, combineWith: 'OR', bm25: { k: 1.2, b: 0.5, d: 0.5 } },
-  });
+const OPTIONS: Options<IndexedDoc> = {
+  fields: ['q', 'p', 'a'],
+  idField: 'id',
+  tokenize: splitTokens,
+  processTerm: (t) => t,
+  searchOptions: { boost: BOOST, combineWith: 'OR', bm25: { k: 1.2, b: 0.5, d: 0.5 } },
+};
+
+/**
+ * A built index as plain data, cheap to pass between threads: the minisearch index as JSON (its term list cut
+ * into chunks, so the receiver parses it a piece at a time) and the document frequencies.
+ */
+export interface FaqIndexState {
+  /** minisearch's toJSON() without its term list, as JSON. */
+  head: string;
+  /** The term list, as JSON arrays of about CHUNK_CHARS characters each. */
+  terms: string[];
+  /** Tokens with a document frequency, joined by NUL (no token holds one). */
+  dfTokens: string;
+  dfCounts: Int32Array;
+}
+
+/** About this many characters of JSON per chunk: each parses in a few milliseconds. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** Tokenizes and indexes the enabled entries: the heavy part of a rebuild, run in a worker thread. */
+function indexParts(entries: KbEntry[]): { ms: MiniSearch<IndexedDoc>; df: Map<string, number> } {
+  const ms = new MiniSearch<IndexedDoc>(OPTIONS);
   const docs: IndexedDoc[] = entries.map((e, id) => ({
     id,
     q: prepare(e.question),
@@ -67,7 +86,60 @@ export function buildIndex(all: KbEntry[]): FaqIndex {
     for (const f of [d.q, d.p, d.a]) for (const t of splitTokens(f)) inDoc.add(t);
     for (const t of inDoc) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  const maxDf = Math.max(MIN_PRUNE_DF, Math.floor(docs.length * MAX_DF_RATIO));
+  return { ms, df };
+}
+
+export function buildIndex(all: KbEntry[]): FaqIndex {
+  const entries = all.filter((e) => e.enabled);
+  const { ms, df } = indexParts(entries);
+  return assemble(entries, ms, df);
+}
+
+/** The index of these entries as plain data (see FaqIndexState). */
+export function buildIndexState(all: KbEntry[]): FaqIndexState {
+  const { ms, df } = indexParts(all.filter((e) => e.enabled));
+  const { index, ...head } = ms.toJSON();
+  // Cut by size, not count: a common term's postings list every document that holds it.
+  const terms: string[] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  for (const term of index) {
+    const json = JSON.stringify(term);
+    chunk.push(json);
+    size += json.length;
+    if (size >= CHUNK_CHARS) {
+      terms.push(`[${chunk.join(',')}]`);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length) terms.push(`[${chunk.join(',')}]`);
+  return { head: JSON.stringify(head), terms, dfTokens: [...df.keys()].join('\u0000'), dfCounts: Int32Array.from(df.values()) };
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The index a state describes, for the same entries it was built from. Parses and loads a piece at a time,
+ * yielding to the event loop between pieces, so requests keep being answered while a large index arrives.
+ */
+export async function indexFromState(all: KbEntry[], state: FaqIndexState): Promise<FaqIndex> {
+  const entries = all.filter((e) => e.enabled);
+  const index: AsPlainObject['index'] = [];
+  for (const chunk of state.terms) {
+    for (const term of JSON.parse(chunk) as AsPlainObject['index']) index.push(term);
+    await yieldToEvents();
+  }
+  const ms = await MiniSearch.loadJSAsync<IndexedDoc>({ ...(JSON.parse(state.head) as Omit<AsPlainObject, 'index'>), index }, OPTIONS);
+  await yieldToEvents();
+  const tokens = state.dfTokens ? state.dfTokens.split('\u0000') : [];
+  const df = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) df.set(tokens[i]!, state.dfCounts[i]!);
+  return assemble(entries, ms, df);
+}
+
+function assemble(entries: KbEntry[], ms: MiniSearch<IndexedDoc>, df: Map<string, number>): FaqIndex {
+  const maxDf = Math.max(MIN_PRUNE_DF, Math.floor(entries.length * MAX_DF_RATIO));
   /** The informative query terms: known to the index, not near-universal, the rarest MAX_QUERY_TERMS of them. */
   const selectTerms = (tokens: string[]): string[] => {
     const unique = [...new Set(tokens)].filter((t) => {

@@ -31,6 +31,15 @@ export interface LogisticModel {
   read(normalized: string): Reading;
   /** Reads the distinct features of normalized text (distinctFeatures), when several models share them. */
   readFeatures(features: readonly string[]): Reading;
+  /** The trained model as plain data, to rebuild it in another thread (logisticFromState). */
+  state(): LogisticState;
+}
+
+/** A trained model as plain data: feature names (in id order), their weights and the bias. */
+export interface LogisticState {
+  features: string[];
+  weights: Float64Array;
+  bias: number;
 }
 
 export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions): LogisticModel | null {
@@ -70,6 +79,15 @@ export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions):
     bias += b / opts.models;
   }
 
+  return modelOf(ids.map(), weights, bias);
+}
+
+/** The model a state describes (built in another thread): reads exactly as the trained one did. */
+export function logisticFromState(state: LogisticState): LogisticModel {
+  return modelOf(new Map(state.features.map((f, i) => [f, i])), state.weights, state.bias);
+}
+
+function modelOf(ids: ReadonlyMap<string, number>, weights: Float64Array, bias: number): LogisticModel {
   const readFeatures = (features: readonly string[]): Reading => {
     let logOdds = bias;
     let strongest = 0;
@@ -81,5 +99,9 @@ export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions):
     }
     return { logOdds, strongest };
   };
-  return { read: (normalized) => readFeatures(distinctFeatures(normalized)), readFeatures };
+  return {
+    read: (normalized) => readFeatures(distinctFeatures(normalized)),
+    readFeatures,
+    state: () => ({ features: [...ids.keys()], weights, bias }),
+  };
 }

@@ -70,6 +70,10 @@ export class FeatureIds {
       return id;
     });
   }
+  /** The feature → id table itself (ids are insertion order). */
+  map(): ReadonlyMap<string, number> {
+    return this.ids;
+  }
   /** Id of a known feature, or undefined. */
   get(feature: string): number | undefined {
     return this.ids.get(feature);

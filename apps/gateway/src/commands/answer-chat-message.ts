@@ -1,15 +1,18 @@
 // One chat turn for any channel (mini-program, H5, official account, API): rate limits, the engine's answer with the
-// conversation's context, and one conditional write that stores both messages and the new context.
+// conversation's context, and one conditional write that stores both messages, the new context and the
+// conversation's rate window (so the per-conversation limit holds across processes at no extra write).
 import type { Channel, ChatMessageResponse } from '@minhu/shared';
 import { Types } from 'mongoose';
 import type { ChatAnswer } from '../chat/engine.js';
 import type { Deps } from '../deps.js';
 import type { CachedConversation } from '../faq/conversation-cache.js';
 import { randomId } from '../lib/ids.js';
-import { conflict } from '../http/errors.js';
+import { conflict, tooManyRequests } from '../http/errors.js';
 import { consume } from '../lib/limits.js';
+import { spendConversationRate, type ConversationRate } from '../faq/conversation-rate.js';
 
 const KEEP_MESSAGES = 40;
+const TOO_FAST = '消息发送太频繁，请稍后再试';
 
 export interface ChatTurnInput {
   text: string;
@@ -22,8 +25,13 @@ export interface ChatTurnInput {
 }
 
 async function loadConversation(deps: Deps, id: string): Promise<CachedConversation | null> {
-  const doc = await deps.models.Conversation.findById(id, { context: 1, turn: 1, channel: 1 }).lean<{ context?: unknown; turn?: number; channel: string }>();
-  return doc ? { context: doc.context, turn: doc.turn ?? 0, channel: doc.channel } : null;
+  const doc = await deps.models.Conversation.findById(id, { context: 1, turn: 1, channel: 1, rate: 1 }).lean<{
+    context?: unknown;
+    turn?: number;
+    channel: string;
+    rate?: ConversationRate | null;
+  }>();
+  return doc ? { context: doc.context, turn: doc.turn ?? 0, channel: doc.channel, rate: doc.rate ?? null } : null;
 }
 
 /**
@@ -35,8 +43,8 @@ function assertSameChannel(state: CachedConversation | null, channel: string): v
 }
 
 export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promise<ChatMessageResponse> {
-  await consume(deps.limiters.chatPerIp, input.rateKey, '消息发送太频繁，请稍后再试');
-  if (input.conversationId) await consume(deps.limiters.chatPerConversation, input.conversationId, '消息发送太频繁，请稍后再试');
+  // Counted in MongoDB: one small upsert per message, shared by every process (BENCHMARKS.md measures it).
+  await consume(deps.limiters.chatPerIp, input.rateKey, TOO_FAST);
 
   // An unknown id (e.g. a conversation from before a reset) starts a new conversation under that id.
   const conversationId = input.conversationId ?? randomId(15);
@@ -47,8 +55,11 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
 
   let answer: ChatAnswer | null = null;
   for (let attempt = 0; attempt < 3 && !answer; attempt++) {
-    const candidate = engine.answer(input.text, state?.context);
     const now = deps.now();
+    // Decided on the state the conditional write below must match: a stale view is re-read, never trusted.
+    const rate = spendConversationRate(state?.rate, deps.config.chat.perConversationPerMinute, now);
+    if (!rate.ok) throw tooManyRequests(rate.retryAfterSeconds, TOO_FAST);
+    const candidate = engine.answer(input.text, state?.context);
     const messages = [
       { id: randomId(12), role: 'user', text: input.text, at: now },
       {
@@ -71,6 +82,7 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
           citizenId: input.citizenId ? new Types.ObjectId(input.citizenId) : null,
           turn: 1,
           context: candidate.context,
+          rate: rate.next,
           messages,
           createdAt: now,
           updatedAt: now,
@@ -84,15 +96,16 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
     } else {
       const res = await conversations.updateOne(
         { _id: conversationId as never, turn: state.turn },
-        { $set: { context: candidate.context, updatedAt: now }, $inc: { turn: 1 }, $push: { messages: { $each: messages, $slice: -KEEP_MESSAGES } } as never },
+        { $set: { context: candidate.context, rate: rate.next, updatedAt: now }, $inc: { turn: 1 }, $push: { messages: { $each: messages, $slice: -KEEP_MESSAGES } } as never },
       );
       if (res.matchedCount === 1) answer = candidate;
       else state = await loadConversation(deps, conversationId); // another turn got in first: use the newer context
     }
-    if (answer) deps.chatCache.set(conversationId, { context: answer.context, turn: (state?.turn ?? 0) + 1, channel: input.channel });
+    if (answer) deps.chatCache.set(conversationId, { context: answer.context, turn: (state?.turn ?? 0) + 1, channel: input.channel, rate: rate.next });
   }
   // Several turns of one conversation at once (a double send, a script): the others got in first.
   if (!answer) throw conflict('conversation_busy', '上一条消息还在处理中，请稍后再发送');
+  deps.metrics.chatAnswers.inc({ intent: answer.intent });
 
   return {
     conversationId,

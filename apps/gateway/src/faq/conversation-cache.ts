@@ -1,11 +1,15 @@
 // Recently used conversation contexts, kept in this process so a chat turn costs one database write
 // instead of a read and a write. Every write is conditional on the turn counter, so a context that
 // another process moved on is detected and re-read (see answer-chat-message.ts).
+import type { ConversationRate } from './conversation-rate.js';
+
 export interface CachedConversation {
   context: unknown;
   turn: number;
   /** The channel it began on: it answers there only. */
   channel: string;
+  /** The per-conversation rate window as of `turn`. */
+  rate: ConversationRate | null;
 }
 
 export class ConversationCache {

@@ -1,12 +1,14 @@
 // The knowledge base in MongoDB and the engine built from it. Seeds chat/kb/*.json once per seed
-// version without ever duplicating or overwriting an admin's edit, and rebuilds the in-process engine
-// whenever the KB revision changes — in this process at once, in other processes on their next check.
+// version without ever duplicating or overwriting an admin's edit, and rebuilds the engine whenever the
+// KB revision changes — in this process at once, in other processes on their next check (every second).
+// A rebuild runs in a worker thread and is swapped in when ready: answers never wait for it.
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { createChatEngine, type ChatEngine } from '../chat/engine.js';
+import type { ChatEngine } from '../chat/engine.js';
 import { loadSeedKb, type KbEntry } from '../chat/kb.js';
 import type { Models } from '../models/index.js';
 import type { FaqEntryDoc } from '../models/faq-entry.js';
+import { buildEngineOffThread, type BuildReport } from './engine-builder.js';
 
 const META_ID = 'kb';
 
@@ -28,13 +30,22 @@ export class FaqStore {
   private revision = -1;
   private lastCheck = 0;
   private checking: Promise<void> | null = null;
+  private building: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private readonly rebuiltListeners = new Set<(report: BuildReport) => void>();
 
   constructor(
     private readonly models: Models,
     private readonly logger: Logger,
-    /** How often answers check whether another process changed the KB. */
-    private readonly checkEveryMs = 2000,
+    /** How often answers check whether another process changed the KB (background.ts also polls). */
+    private readonly checkEveryMs = 1000,
   ) {}
+
+  /** Called after each rebuild with its duration (metrics). */
+  onRebuilt(listener: (report: BuildReport) => void): () => void {
+    this.rebuiltListeners.add(listener);
+    return () => this.rebuiltListeners.delete(listener);
+  }
 
   /** Loads the seed files into MongoDB when their version changed. Returns entries written. */
   async seed(entries: KbEntry[] = loadSeedKb()): Promise<number> {
@@ -64,35 +75,61 @@ export class FaqStore {
     return written;
   }
 
-  /** Records a change so every process rebuilds; rebuilds here at once. */
+  /** Records a change so every process rebuilds; rebuilds here at once (resolves when the new engine answers). */
   async changed(): Promise<void> {
     await this.models.KbMeta.updateOne({ _id: META_ID }, { $inc: { revision: 1 } }, { upsert: true });
     await this.reload();
   }
 
-  async reload(): Promise<void> {
-    const meta = await this.models.KbMeta.findById(META_ID).lean<{ revision?: number }>();
-    const docs = await this.models.FaqEntry.find({}).lean<FaqEntryDoc[]>();
-    const entries = docs.map(toKbEntry);
-    if (this.engine) this.engine.rebuild(entries);
-    else this.engine = createChatEngine(entries);
-    this.revision = meta?.revision ?? 0;
-    this.lastCheck = Date.now();
+  /**
+   * Rebuilds the engine from the database, off the event loop, and swaps it in. Calls during a rebuild are
+   * folded into one more rebuild after it, so the last change always wins.
+   */
+  reload(): Promise<void> {
+    if (this.queued) return this.queued;
+    if (!this.building) {
+      this.building = this.rebuild().finally(() => (this.building = null));
+      return this.building;
+    }
+    this.queued = this.building
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.reload();
+      });
+    return this.queued;
   }
 
-  /** The engine, rebuilt first if the KB revision moved (checked at most every `checkEveryMs`). */
+  private async rebuild(): Promise<void> {
+    const meta = await this.models.KbMeta.findById(META_ID).lean<{ revision?: number }>();
+    // In batches, so decoding 10,000 entries never holds the event loop in one piece.
+    const docs = await this.models.FaqEntry.find({}).batchSize(500).lean<FaqEntryDoc[]>();
+    const report = await buildEngineOffThread(docs.map(toKbEntry));
+    this.engine = report.engine;
+    this.revision = meta?.revision ?? 0;
+    this.lastCheck = Date.now();
+    this.logger.info({ revision: this.revision, entries: docs.length, seconds: Math.round(report.seconds * 1000) / 1000, retrained: report.retrained }, 'chat engine rebuilt');
+    for (const listener of this.rebuiltListeners) listener(report);
+  }
+
+  /** The engine answering now. A KB change seen meanwhile starts a rebuild; this engine answers until it is done. */
   async current(): Promise<ChatEngine> {
     if (!this.engine) await this.reload();
-    else if (Date.now() - this.lastCheck > this.checkEveryMs) {
-      this.checking ??= this.checkRevision().finally(() => (this.checking = null));
-      await this.checking;
-    }
+    else if (Date.now() - this.lastCheck > this.checkEveryMs) void this.poll();
     return this.engine!;
+  }
+
+  /** Checks the KB revision and starts a rebuild when another process changed it (background.ts calls it every second). */
+  poll(): Promise<void> {
+    this.checking ??= this.checkRevision()
+      .catch((err) => this.logger.error({ err }, 'knowledge base check failed'))
+      .finally(() => (this.checking = null));
+    return this.checking;
   }
 
   private async checkRevision(): Promise<void> {
     this.lastCheck = Date.now();
     const meta = await this.models.KbMeta.findById(META_ID).lean<{ revision?: number }>();
-    if ((meta?.revision ?? 0) !== this.revision) await this.reload();
+    if ((meta?.revision ?? 0) !== this.revision && !this.building) void this.reload().catch((err) => this.logger.error({ err }, 'chat engine rebuild failed'));
   }
 }

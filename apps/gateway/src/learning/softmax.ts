@@ -25,16 +25,16 @@ export interface SoftmaxModel<L extends string> {
   readonly labels: readonly L[];
   /** Probability per label (sums to 1); empty when the model knows none of the features. */
   probabilities(features: readonly string[]): Map<L, number>;
-  /** The trained weights, to rebuild the model elsewhere (another thread, a cache file). */
-  state(): SoftmaxState<L>;
+  /** The trained weights, to rebuild the model elsewhere (another thread, a cache file); `exact` keeps 64-bit weights. */
+  state(opts?: { exact?: boolean }): SoftmaxState<L>;
 }
 
 /** A trained model as plain data: feature names, feature-major weights, biases. */
 export interface SoftmaxState<L extends string> {
   labels: L[];
   features: string[];
-  weights: Float32Array;
-  bias: Float32Array;
+  weights: Float32Array | Float64Array;
+  bias: Float32Array | Float64Array;
 }
 
 export function trainSoftmax<L extends string>(labels: readonly L[], examples: readonly SoftmaxRow<L>[], opts: SoftmaxOptions): SoftmaxModel<L> {
@@ -98,7 +98,10 @@ function modelOf<L extends string>(labels: readonly L[], ids: Map<string, number
       for (let k = 0; k < K; k++) out.set(labels[k]!, p[k]!);
       return out;
     },
-    state: () => ({ labels: [...labels], features: [...ids.keys()], weights: Float32Array.from(w), bias: Float32Array.from(b) }),
+    state: (opts) =>
+      opts?.exact
+        ? { labels: [...labels], features: [...ids.keys()], weights: Float64Array.from(w), bias: Float64Array.from(b) }
+        : { labels: [...labels], features: [...ids.keys()], weights: Float32Array.from(w), bias: Float32Array.from(b) },
   };
 }
 

@@ -28,8 +28,13 @@ export function backoffDelay(attempt: number, policy: Pick<QueuePolicy, 'baseDel
   return Math.round(exp / 2 + (random() * exp) / 2);
 }
 
+/** What became of one delivery attempt, for metrics. */
+export type AttemptResult = 'delivered' | 'retry' | 'failed' | 'skipped';
+
 export class QueueWorker {
   readonly owner = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  /** Told the result of every attempt this worker records (metrics). */
+  onAttempt: ((queue: string, result: AttemptResult) => void) | null = null;
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
@@ -86,8 +91,10 @@ export class QueueWorker {
     const mine = { _id: item._id, leaseOwner: this.owner };
     if ('skip' in outcome) {
       await this.model.updateOne(mine, { $set: { status: 'skipped', lastError: outcome.skip, leaseUntil: null, leaseOwner: null } });
+      this.onAttempt?.(this.name, 'skipped');
     } else if (outcome.ok) {
       await this.model.updateOne(mine, { $set: { status: 'delivered', deliveredAt: now, lastError: null, leaseUntil: null, leaseOwner: null } });
+      this.onAttempt?.(this.name, 'delivered');
     } else {
       const parked = outcome.permanent || item.attempts >= this.policy.maxAttempts;
       await this.model.updateOne(mine, {
@@ -99,6 +106,7 @@ export class QueueWorker {
           leaseOwner: null,
         },
       });
+      this.onAttempt?.(this.name, parked ? 'failed' : 'retry');
       this.logger[parked ? 'error' : 'warn']({ queue: this.name, id: item._id, attempts: item.attempts, error: outcome.error }, parked ? 'delivery parked as failed' : 'delivery failed, will retry');
     }
   }

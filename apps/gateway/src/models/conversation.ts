@@ -24,6 +24,8 @@ const conversationSchema = new Schema(
     turn: { type: Number, required: true, default: 0 },
     /** What the engine remembers between turns (JSON). */
     context: { type: Schema.Types.Mixed, default: {} },
+    /** The per-conversation chat limit's window (faq/conversation-rate.ts), written with each turn. */
+    rate: { type: new Schema({ start: Date, n: Number }, { _id: false }), default: null },
     /** The last messages (capped). */
     messages: { type: [chatMessageSchema], default: [] },
     /** Signed-in citizen, when the app sent a token. */

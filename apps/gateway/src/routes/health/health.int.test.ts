@@ -13,7 +13,23 @@ describe('GET /api/health', () => {
   it('is ok when MongoDB and storage answer', async () => {
     const res = await gw.api('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', mongo: 'ok', storage: 'ok' });
+    expect(res.body).toEqual({ status: 'ok', mongo: 'ok', storage: 'ok', pid: process.pid });
+  });
+
+  it('answers liveness always and readiness until the process drains', async () => {
+    expect((await gw.api('GET', '/api/health/live')).body).toEqual({ status: 'ok', pid: process.pid });
+    const ready = await gw.api('GET', '/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready', mongo: 'ok', storage: 'ok', pid: process.pid });
+    gw.deps.lifecycle.draining = true;
+    try {
+      const draining = await gw.api('GET', '/api/health/ready');
+      expect(draining.status).toBe(503);
+      expect(draining.body).toEqual({ status: 'draining', pid: process.pid });
+      expect((await gw.api('GET', '/api/health/live')).status).toBe(200);
+    } finally {
+      gw.deps.lifecycle.draining = false;
+    }
   });
 
   it('answers 503 naming storage when storage is unreachable', async () => {
@@ -23,7 +39,7 @@ describe('GET /api/health', () => {
     try {
       const res = await gw.api('GET', '/api/health');
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ status: 'degraded', mongo: 'ok', storage: 'down' });
+      expect(res.body).toEqual({ status: 'degraded', mongo: 'ok', storage: 'down', pid: process.pid });
     } finally {
       gw.deps.storage = real;
     }

@@ -1,4 +1,6 @@
-// GET /api/health: 200 when MongoDB and storage answer, 503 naming what is down.
+// Health for load balancers and people: GET /api/health (MongoDB and storage, naming the answering process),
+// /api/health/live (the process's event loop answers) and /api/health/ready (it should be sent traffic:
+// dependencies up and not draining for a restart).
 import Router from '@koa/router';
 import type { Deps } from '../../deps.js';
 
@@ -14,13 +16,30 @@ async function check(fn: () => Promise<unknown>, timeoutMs = 2000): Promise<'ok'
   }
 }
 
+async function dependencies(deps: Deps) {
+  const [mongo, storage] = await Promise.all([check(() => deps.db.db!.command({ ping: 1 })), check(() => deps.storage.ping())]);
+  return { mongo, storage, ok: mongo === 'ok' && storage === 'ok' };
+}
+
 export function healthRouter(deps: Deps) {
   const router = new Router();
   router.get('/api/health', async (ctx) => {
-    const [mongo, storage] = await Promise.all([check(() => deps.db.db!.command({ ping: 1 })), check(() => deps.storage.ping())]);
-    const ok = mongo === 'ok' && storage === 'ok';
+    const { mongo, storage, ok } = await dependencies(deps);
     ctx.status = ok ? 200 : 503;
-    ctx.body = { status: ok ? 'ok' : 'degraded', mongo, storage };
+    ctx.body = { status: ok ? 'ok' : 'degraded', mongo, storage, pid: process.pid };
+  });
+  router.get('/api/health/live', (ctx) => {
+    ctx.body = { status: 'ok', pid: process.pid };
+  });
+  router.get('/api/health/ready', async (ctx) => {
+    if (deps.lifecycle.draining) {
+      ctx.status = 503;
+      ctx.body = { status: 'draining', pid: process.pid };
+      return;
+    }
+    const { mongo, storage, ok } = await dependencies(deps);
+    ctx.status = ok ? 200 : 503;
+    ctx.body = { status: ok ? 'ready' : 'degraded', mongo, storage, pid: process.pid };
   });
   return router;
 }
