@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { SUGGESTED_DEPARTMENTS_SHOWN, type CategoryId, type DepartmentSuggestion } from '@minhu/shared';
 import type { Logger } from 'pino';
@@ -22,8 +21,8 @@ import type { TrainedDispatch } from './train-task.js';
 
 /** Bumped when the models' features or training change, so older cached models are not loaded. */
 const MODEL_VERSION = 'dispatch-4';
-const TRAIN_TASK = new URL('./train-task.ts', import.meta.url);
-const SOURCE_DIRS = ['.', '../learning', '../chat'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const TRAIN_TASK = join(import.meta.dirname, 'train-task.ts');
+const SOURCE_DIRS = ['.', '../learning', '../chat'].map((d) => join(import.meta.dirname, d));
 /** Most recent dispatched tickets the city's model learns from. */
 const HISTORY_LIMIT = 20_000;
 /**

@@ -2,13 +2,14 @@
 // are built in a worker thread (chat/build-task.ts) and reassembled here in small steps. Learned layers are
 // kept while the texts they read are unchanged (an answer edit only re-indexes), and the KB-independent intent
 // layer is trained once per process.
+import { join } from 'node:path';
 import type { ChatEngine } from '../chat/engine.js';
 import { engineFromParts, learnedFromParts, type BuildRequest, type EngineParts, type LearnedLayers } from '../chat/engine-parts.js';
 import type { FaqIndexState } from '../chat/index-build.js';
 import type { KbEntry } from '../chat/kb.js';
 import { runInWorker } from '../lib/worker-task.js';
 
-const BUILD_TASK = new URL('../chat/build-task.ts', import.meta.url);
+const BUILD_TASK = join(import.meta.dirname, '..', 'chat', 'build-task.ts');
 
 /** The last built parts, per process: gateways over the same KB in one process (tests) share them. */
 let lastIndex: { key: string; parts: FaqIndexState } | null = null;

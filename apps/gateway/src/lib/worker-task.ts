@@ -1,14 +1,18 @@
 // Runs CPU-heavy work (training a model, building an index) on a worker thread, so a process keeps
 // answering while it trains. The task is a module exporting `run(input)`; the result comes back by
 // structured clone (typed arrays are transferred, not copied, when the task lists them).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-const RUNNER = new URL('./worker-runner.mjs', import.meta.url);
+// Paths, not URL objects: under the weapp tests' jsdom the global `URL` is jsdom's, which Worker refuses.
+const RUNNER = join(import.meta.dirname, 'worker-runner.mjs');
 
-export function runInWorker<I, O>(task: URL, input: I): Promise<O> {
+/** Runs `run(input)` of the module at `taskPath` (an absolute file path) in a new worker thread. */
+export function runInWorker<I, O>(taskPath: string, input: I): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     // The runner registers tsx in its own thread, whether the process was started by tsx or by vitest.
-    const worker = new Worker(RUNNER, { workerData: { task: task.href, input }, execArgv: [] });
+    const worker = new Worker(RUNNER, { workerData: { task: pathToFileURL(taskPath).href, input }, execArgv: [] });
     let settled = false;
     worker.once('message', (msg: { ok: true; output: O } | { ok: false; error: string }) => {
       settled = true;
