@@ -5,6 +5,7 @@
 import { CATEGORY_IDS, type TicketStatus } from '@minhu/shared';
 import { computeDeadlines, createWorkCalendar } from '@minhu/shared/deadlines';
 import { Types, type Connection } from 'mongoose';
+import { seededRandom } from '../apps/gateway/src/chat/prng.js';
 import { geohash } from '../apps/gateway/src/dispatch/geo.js';
 
 const DAY = 86_400_000;
@@ -26,17 +27,6 @@ const DESCRIPTIONS = [
   '孩子入学材料提交后一直没有审核结果。',
 ];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Inserts `n` tickets filed over the year before `now`; returns how long it took. */
 export async function seedTickets(db: Connection, n: number, now = new Date()): Promise<number> {
   const started = Date.now();
@@ -55,7 +45,7 @@ export async function seedTickets(db: Connection, n: number, now = new Date()): 
 
 /** The tickets themselves, as stored. */
 export function* benchTickets(n: number, now = new Date()): Generator<Record<string, unknown>> {
-  const random = prng(12345);
+  const random = seededRandom(12345);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const calendar = createWorkCalendar();
   const span = 365 * DAY;
