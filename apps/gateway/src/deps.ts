@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { ConversationCache } from './faq/conversation-cache.js';
 import type { FaqStore } from './faq/store.js';
 import type { EventRelay } from './hotline/relay.js';
+import { LeasedLimit } from './lib/leased-limit.js';
 import type { Storage } from './lib/storage.js';
 import type { SmsSender } from './lib/sms.js';
 import type { TokenService } from './lib/tokens.js';
@@ -30,7 +31,8 @@ export interface Limiters {
    * Chat per client IP, in MongoDB like the others (one small upsert per message). The per-conversation
    * limit needs no limiter: it is counted in the conversation's own conditional write (faq/conversation-rate.ts).
    */
-  chatPerIp: RateLimiterMongo;
+  /** Leased: a process takes a few points at once (lib/leased-limit.ts). */
+  chatPerIp: LeasedLimit;
 }
 
 export interface Deps {
@@ -77,7 +79,7 @@ export function createLimiters(db: Connection, config: Config): Limiters {
     staffLoginPerUser: make('staff-login-user', config.staff.loginPerUserPer15Min, 15 * 60),
     uploadsPerCitizenHour: make('uploads-citizen', config.quotas.uploadsPerHour, 3600),
     ticketsPerCitizenDay: make('tickets-citizen', config.quotas.ticketsPerDay, 24 * 3600),
-    chatPerIp: make('chat-ip', config.chat.perIpPerMinute, 60),
+    chatPerIp: new LeasedLimit(make('chat-ip', config.chat.perIpPerMinute, 60)),
   };
 }
 

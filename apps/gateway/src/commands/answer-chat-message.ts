@@ -43,7 +43,7 @@ function assertSameChannel(state: CachedConversation | null, channel: string): v
 }
 
 export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promise<ChatMessageResponse> {
-  // Counted in MongoDB: one small upsert per message, shared by every process (BENCHMARKS.md measures it).
+  // Counted in MongoDB, shared by every process, through a per-process lease of a few points (lib/leased-limit.ts).
   await consume(deps.limiters.chatPerIp, input.rateKey, TOO_FAST);
 
   // An unknown id (e.g. a conversation from before a reset) starts a new conversation under that id.

@@ -147,7 +147,7 @@ export async function fileTicket(
     );
     await removeEvidence(deps, verified.map((m) => m.uploadKey));
   }
-  if (doc.pendingEvents.length > 0) deps.relay.kick(ticketId);
+  if (doc.pendingEvents.length > 0) deps.relay.kick(ticketId, doc.pendingEvents);
   const filed = stored as unknown as TicketDoc;
   if (await joinIncident(deps, filed, joining)) {
     return { ticket: (await deps.models.Ticket.findById(ticketId).lean<TicketDoc>()) ?? filed, created: true };

@@ -30,6 +30,6 @@ export async function ticketChange(deps: Deps, ticketId: Types.ObjectId, change:
   // Through the model, not the raw collection: the schema's strictness and casting apply to every change.
   const res = await deps.models.Ticket.updateOne({ ...change.where, _id: ticketId }, update, { timestamps: false, strict: 'throw' });
   if (res.modifiedCount !== 1) return false;
-  if (change.events?.length) deps.relay.kick(ticketId);
+  if (change.events?.length) deps.relay.kick(ticketId, change.events);
   return true;
 }

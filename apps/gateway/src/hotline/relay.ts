@@ -4,17 +4,11 @@
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Models } from '../models/index.js';
+import type { PendingEventEntry } from './pending-events.js';
 
-interface PendingEvent {
-  eventId: string;
-  queue: 'hotline' | 'notify';
-  type: string;
-  at: Date;
-  data?: Record<string, unknown>;
-}
 
 export class EventRelay {
-  private listeners = new Set<(queue: PendingEvent['queue']) => void>();
+  private listeners = new Set<(queue: PendingEventEntry['queue']) => void>();
 
   constructor(
     private readonly models: Models,
@@ -22,39 +16,35 @@ export class EventRelay {
   ) {}
 
   /** Called with the queue name whenever items were queued (workers wake up). */
-  onQueued(listener: (queue: PendingEvent['queue']) => void): () => void {
+  onQueued(listener: (queue: PendingEventEntry['queue']) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  async relayTicket(ticketId: Types.ObjectId | string): Promise<number> {
-    const ticket = await this.models.Ticket.findById(ticketId, { pendingEvents: 1 }).lean<{ pendingEvents?: PendingEvent[] }>();
-    const events = ticket?.pendingEvents ?? [];
+  /**
+   * Queues the ticket's pending events and removes them from the ticket. `known`: the events the caller has
+   * just written with the ticket (it saves reading them back); without it they are read from the ticket.
+   */
+  async relayTicket(ticketId: Types.ObjectId | string, known?: readonly PendingEventEntry[]): Promise<number> {
+    const events = known ?? (await this.models.Ticket.findById(ticketId, { pendingEvents: 1 }).lean<{ pendingEvents?: PendingEventEntry[] }>())?.pendingEvents ?? [];
     if (events.length === 0) return 0;
-    const queues = new Set<PendingEvent['queue']>();
-    for (const event of events) {
-      const model = event.queue === 'hotline' ? this.models.Outbox : this.models.Notification;
-      try {
-        await model.collection.insertOne({
-          _id: event.eventId as never,
-          type: event.type,
-          ticketId: ticketId,
-          at: event.at,
-          data: event.data ?? {},
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: event.at,
-          leaseOwner: null,
-          leaseUntil: null,
-          lastError: null,
-          deliveredAt: null,
-          createdAt: new Date(),
-          updatedAt: new Date(),
+    const queues = new Set<PendingEventEntry['queue']>();
+    for (const queue of ['hotline', 'notify'] as const) {
+      const items = events.filter((e) => e.queue === queue);
+      if (items.length === 0) continue;
+      const model = queue === 'hotline' ? this.models.Outbox : this.models.Notification;
+      // Through the queue-item model: its defaults and strictness make the item (pending, no lease, due at once).
+      await model
+        .insertMany(
+          items.map((e) => ({ _id: e.eventId, type: e.type, ticketId, at: e.at, data: e.data ?? {}, nextAttemptAt: e.at })),
+          { ordered: false },
+        )
+        .catch((err: { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[] }) => {
+          // Already relayed (a kick and the periodic scan, or a retry after a crash): the unique _id keeps one copy.
+          const codes = err.writeErrors?.map((w) => w.code ?? w.err?.code) ?? [err.code];
+          if (!codes.every((c) => c === 11000)) throw err;
         });
-      } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err; // already relayed
-      }
-      queues.add(event.queue);
+      queues.add(queue);
     }
     await this.models.Ticket.updateOne({ _id: ticketId }, { $pull: { pendingEvents: { eventId: { $in: events.map((e) => e.eventId) } } } });
     for (const q of queues) for (const l of this.listeners) l(q);
@@ -70,12 +60,12 @@ export class EventRelay {
   }
 
   /** Tells listeners that `queue` has new due items (e.g. a parked event was put back). */
-  notify(queue: PendingEvent['queue']): void {
+  notify(queue: PendingEventEntry['queue']): void {
     for (const l of this.listeners) l(queue);
   }
 
   /** Fast path right after a change; the periodic scan covers any failure here. */
-  kick(ticketId: Types.ObjectId | string): void {
-    this.relayTicket(ticketId).catch((err) => this.logger.warn({ err, ticketId: String(ticketId) }, 'relay kick failed; the periodic relay will retry'));
+  kick(ticketId: Types.ObjectId | string, known?: readonly PendingEventEntry[]): void {
+    this.relayTicket(ticketId, known).catch((err) => this.logger.warn({ err, ticketId: String(ticketId) }, 'relay kick failed; the periodic relay will retry'));
   }
 }

@@ -2,21 +2,15 @@
 // citizen-facing message. Limits live in MongoDB (rate-limiter-flexible), shared by every process.
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { tooManyRequests } from '../http/errors.js';
+import { LeasedLimit } from './leased-limit.js';
+import { consumeShared } from './shared-limit.js';
 
-export async function consume(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await limiter.consume(key);
-      return;
-    } catch (err) {
-      if (err instanceof RateLimiterRes) throw tooManyRequests(err.msBeforeNext / 1000, message);
-      // Two first consumes of one key at once race on the limit document's unique key. MongoDB answers
-      // the loser with E11000, which rate-limiter-flexible retries itself; SecantusDB answers it with no
-      // document, which the library cannot read (TypeError). The winner has created the document by
-      // then, so trying again counts this request against it.
-      if (err instanceof TypeError && attempt < 3) continue;
-      throw err;
-    }
+export async function consume(limiter: RateLimiterAbstract | LeasedLimit, key: string, message: string): Promise<void> {
+  try {
+    await (limiter instanceof LeasedLimit ? limiter.consume(key) : consumeShared(limiter, key));
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw tooManyRequests(err.msBeforeNext / 1000, message);
+    throw err;
   }
 }
 
