@@ -2,6 +2,10 @@
 // port and, as the reference, a bare Koa route doing the same single insert on another. The parent
 // asks for process.cpuUsage() over IPC between scenarios.
 import Koa from 'koa';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../apps/gateway/src/app.js';
 import { startBackgroundWork, type BackgroundWork } from '../apps/gateway/src/background.js';
@@ -15,6 +19,10 @@ const deps = await createDeps({
   s3: JSON.parse(process.env.BENCH_S3!),
   dbName: process.env.BENCH_DB!,
 });
+// Measured in steady state: the chat engine built and the dispatch models loaded (or trained, in a worker
+// thread whose CPU time would otherwise be counted against the first scenario's requests).
+await deps.faq.current();
+await deps.dispatch.ready();
 const app = createApp(deps);
 const server = app.listen(0, '127.0.0.1');
 
@@ -50,8 +58,32 @@ const bareServer = bare.listen(0, '127.0.0.1');
 await new Promise((r) => setTimeout(r, 50));
 
 let background: BackgroundWork | null = null;
+// Database commands by name and collection, when the URI asks for monitorCommands=true (probing a scenario).
+const commands = new Map<string, number>();
+deps.db.getClient().on('commandStarted', (e) => {
+  const key = `${e.commandName} ${String(e.command[e.commandName])}`;
+  commands.set(key, (commands.get(key) ?? 0) + 1);
+});
+const profiler = new Session();
 process.on('message', async (msg: { cmd: string }) => {
   if (msg.cmd === 'cpu') process.send!({ cpu: process.cpuUsage(), mem: process.memoryUsage().rss });
+  // A CPU profile of a stretch of the run (BENCH_PROFILE_DIR): where a scenario's time goes.
+  if (msg.cmd === 'commands') {
+    process.send!({ commands: Object.fromEntries(commands) });
+    commands.clear();
+  }
+  if (msg.cmd === 'profile-start') {
+    profiler.connect();
+    await new Promise((r) => profiler.post('Profiler.enable', () => profiler.post('Profiler.start', r)));
+    process.send!({ ok: true });
+  }
+  if (msg.cmd === 'profile-stop') {
+    const { profile } = await new Promise<{ profile: object }>((r) => profiler.post('Profiler.stop', (_err, res) => r(res as never)));
+    profiler.disconnect();
+    const file = join(process.env.BENCH_PROFILE_DIR ?? tmpdir(), `gateway-${Date.now()}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    process.send!({ file });
+  }
   if (msg.cmd === 'startWorkers') {
     background = startBackgroundWork(deps);
     process.send!({ ok: true });

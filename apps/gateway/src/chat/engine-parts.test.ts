@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChatEngine } from './engine.js';
-import { buildEngineParts, engineFromParts, learnedFromParts } from './engine-parts.js';
+import { buildEngineParts, encodeEntries, engineFromParts, learnedFromParts } from './engine-parts.js';
 import { parseEvalFile } from './eval.js';
 import { loadSeedKb } from './kb.js';
 
@@ -14,7 +14,7 @@ describe('engine parts', () => {
     const kb = loadSeedKb();
     const inPlace = createChatEngine(kb);
     // What a worker thread sends back arrives by structured clone.
-    const parts = structuredClone(buildEngineParts({ entries: kb, knownIndexKey: null, knownLearnedKey: null, learnIntent: true }));
+    const parts = structuredClone(buildEngineParts({ entries: await encodeEntries(kb), knownIndexKey: null, knownLearnedKey: null, learnIntent: true }));
     const rebuilt = await engineFromParts(kb, parts.index!, await learnedFromParts(parts.learned!));
     expect(rebuilt.size()).toBe(inPlace.size());
     const texts = parseEvalFile(DEVSET).map((item) => item.text);
@@ -23,16 +23,16 @@ describe('engine parts', () => {
     expect(rebuilt.search('社保卡').map((e) => e.id)).toEqual(inPlace.search('社保卡').map((e) => e.id));
   }, 120_000);
 
-  it('re-indexes without retraining when only answers changed', () => {
+  it('re-indexes without retraining when only answers changed', async () => {
     const kb = loadSeedKb();
-    const first = buildEngineParts({ entries: kb, knownIndexKey: null, knownLearnedKey: 'none', learnIntent: false });
-    const parts = buildEngineParts({ entries: kb.map((e) => ({ ...e, answer: e.answer + '（已更新）' })), knownIndexKey: first.indexKey, knownLearnedKey: first.learnedKey, learnIntent: false });
+    const first = buildEngineParts({ entries: await encodeEntries(kb), knownIndexKey: null, knownLearnedKey: 'none', learnIntent: false });
+    const parts = buildEngineParts({ entries: await encodeEntries(kb.map((e) => ({ ...e, answer: e.answer + '（已更新）' }))), knownIndexKey: first.indexKey, knownLearnedKey: first.learnedKey, learnIntent: false });
     expect(parts.learned).toBeNull();
     expect(parts.learnedKey).toBe(first.learnedKey);
     expect(parts.indexKey).not.toBe(first.indexKey);
     expect(parts.index!.terms.length).toBeGreaterThan(0);
     // Nothing changed at all: nothing is built.
-    const same = buildEngineParts({ entries: kb, knownIndexKey: first.indexKey, knownLearnedKey: first.learnedKey, learnIntent: false });
+    const same = buildEngineParts({ entries: await encodeEntries(kb), knownIndexKey: first.indexKey, knownLearnedKey: first.learnedKey, learnIntent: false });
     expect(same.index).toBeNull();
     expect(same.learned).toBeNull();
   }, 60_000);

@@ -4,6 +4,7 @@
 import type { CategoryId } from '@minhu/shared';
 import { categoryModelFromState, loadCategoryTraining, trainCategoryModel } from './category-model.js';
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { createChatEngine, learnedKey, type ChatEngine, type ChatEngineOptions } from './engine.js';
 import { emergencyModelFromState, loadEmergencyTraining, trainEmergencyModel } from './emergency-model.js';
 import { buildIndexState, indexFromState, type FaqIndexState } from './index-build.js';
@@ -36,12 +37,35 @@ export interface EngineParts {
 }
 
 export interface BuildRequest {
-  entries: KbEntry[];
+  /** The knowledge base as encodeEntries wrote it. */
+  entries: Uint8Array[];
   /** The keys of the parts the caller already holds: those are not built again. */
   knownIndexKey: string | null;
   knownLearnedKey: string | null;
   /** Train the KB-independent intent layer too (false once a process has it). */
   learnIntent: boolean;
+}
+
+/** Entries per encoded slice: each slice is stringified and encoded in a few milliseconds. */
+const ENTRY_SLICE = 500;
+
+/**
+ * The entries as UTF-8 JSON, a slice at a time with a turn of the event loop between slices: bytes cross to a
+ * worker thread without being copied, while 10,000 entries as objects took ~140 ms of this thread to copy.
+ */
+export async function encodeEntries(entries: KbEntry[]): Promise<Uint8Array[]> {
+  const encoder = new TextEncoder();
+  const slices: Uint8Array[] = [];
+  for (let i = 0; i < entries.length; i += ENTRY_SLICE) {
+    slices.push(encoder.encode(JSON.stringify(entries.slice(i, i + ENTRY_SLICE))));
+    await yieldToEvents();
+  }
+  return slices;
+}
+
+function decodeEntries(slices: Uint8Array[]): KbEntry[] {
+  const decoder = new TextDecoder();
+  return slices.flatMap((slice) => JSON.parse(decoder.decode(slice)) as KbEntry[]);
 }
 
 const packOrNull = (state: LogisticState | null) => (state ? pack(state) : null);
@@ -55,15 +79,16 @@ export function indexKey(entries: KbEntry[]): string {
 
 /** The heavy part, in a worker thread: hash the entries (10,000 of them take a while too), then index and train what changed. */
 export function buildEngineParts(req: BuildRequest): EngineParts {
-  const iKey = indexKey(req.entries);
-  const lKey = learnedKey(req.entries);
-  const index = iKey === req.knownIndexKey ? null : buildIndexState(req.entries);
+  const entries = decodeEntries(req.entries);
+  const iKey = indexKey(entries);
+  const lKey = learnedKey(entries);
+  const index = iKey === req.knownIndexKey ? null : buildIndexState(entries);
   const learned =
     lKey === req.knownLearnedKey
       ? null
       : {
-          emergency: packOrNull(trainEmergencyModel(loadEmergencyTraining(req.entries)).state()),
-          category: pack(trainCategoryModel(loadCategoryTraining(req.entries)).state()),
+          emergency: packOrNull(trainEmergencyModel(loadEmergencyTraining(entries)).state()),
+          category: pack(trainCategoryModel(loadCategoryTraining(entries)).state()),
           intent: req.learnIntent ? packOrNull(trainIntentModel(loadIntentTraining()).state()) : null,
         };
   return { indexKey: iKey, index, learnedKey: lKey, learned };
@@ -71,15 +96,28 @@ export function buildEngineParts(req: BuildRequest): EngineParts {
 
 export type LearnedLayers = Required<Pick<ChatEngineOptions, 'emergencyModel' | 'categoryModel' | 'intentModel'>>;
 
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * A packed state made whole again, with its feature-name index (what a model built from the state would make in
+ * one go: ~75,000 names take tens of milliseconds) built a few thousand names at a time between turns of the loop.
+ */
+async function unpackInSteps<S extends { features: string[] }>(packed: Packed<S>): Promise<S & { ids: Map<string, number> }> {
+  const state = unpack<S>(packed);
+  const ids = new Map<string, number>();
+  for (let i = 0; i < state.features.length; i++) {
+    ids.set(state.features[i]!, i);
+    if (i % 5_000 === 4_999) await yieldToEvents();
+  }
+  await yieldToEvents();
+  return { ...state, ids };
+}
 
-/** The learned layers a state describes, one at a time with a turn of the event loop between them. */
+/** The learned layers a state describes, a piece at a time with turns of the event loop between pieces. */
 export async function learnedFromParts(parts: LearnedParts, intentModel?: LearnedLayers['intentModel']): Promise<LearnedLayers> {
-  const emergencyModel = emergencyModelFromState(parts.emergency ? unpack<LogisticState>(parts.emergency) : null);
+  const emergencyModel = emergencyModelFromState(parts.emergency ? await unpackInSteps<LogisticState>(parts.emergency) : null);
   await yieldToEvents();
-  const categoryModel = categoryModelFromState(unpack<SoftmaxState<CategoryId>>(parts.category));
+  const categoryModel = categoryModelFromState(await unpackInSteps<SoftmaxState<CategoryId>>(parts.category));
   await yieldToEvents();
-  return { emergencyModel, categoryModel, intentModel: intentModel ?? intentModelFromState(parts.intent ? unpack<LogisticState>(parts.intent) : null) };
+  return { emergencyModel, categoryModel, intentModel: intentModel ?? intentModelFromState(parts.intent ? await unpackInSteps<LogisticState>(parts.intent) : null) };
 }
 
 /** The engine for these entries from parts built elsewhere; cheap, and it yields to the event loop as it goes. */

@@ -1,4 +1,5 @@
 // Why: the ranked full-text index (minisearch BM25 over jieba tokens) of the enabled KB entries, rebuilt whenever admins change entries.
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { CategoryId } from '@minhu/shared';
 import type { KbEntry } from './kb.js';
@@ -59,8 +60,8 @@ const OPTIONS: Options<IndexedDoc> = {
 export interface FaqIndexState {
   /** minisearch's toJSON() without its term list, as JSON. */
   head: string;
-  /** The term list, as JSON arrays of about CHUNK_CHARS characters each. */
-  terms: string[];
+  /** The term list, as JSON arrays of about CHUNK_CHARS characters each, UTF-8 encoded: bytes cross a thread without being copied, strings are copied a character at a time. */
+  terms: Uint8Array[];
   /** Tokens with a document frequency, joined by NUL (no token holds one). */
   dfTokens: string;
   dfCounts: Int32Array;
@@ -100,7 +101,8 @@ export function buildIndexState(all: KbEntry[]): FaqIndexState {
   const { ms, df } = indexParts(all.filter((e) => e.enabled));
   const { index, ...head } = ms.toJSON();
   // Cut by size, not count: a common term's postings list every document that holds it.
-  const terms: string[] = [];
+  const encoder = new TextEncoder();
+  const terms: Uint8Array[] = [];
   let chunk: string[] = [];
   let size = 0;
   for (const term of index) {
@@ -108,16 +110,14 @@ export function buildIndexState(all: KbEntry[]): FaqIndexState {
     chunk.push(json);
     size += json.length;
     if (size >= CHUNK_CHARS) {
-      terms.push(`[${chunk.join(',')}]`);
+      terms.push(encoder.encode(`[${chunk.join(',')}]`));
       chunk = [];
       size = 0;
     }
   }
-  if (chunk.length) terms.push(`[${chunk.join(',')}]`);
+  if (chunk.length) terms.push(encoder.encode(`[${chunk.join(',')}]`));
   return { head: JSON.stringify(head), terms, dfTokens: [...df.keys()].join('\u0000'), dfCounts: Int32Array.from(df.values()) };
 }
-
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The index a state describes, for the same entries it was built from. Parses and loads a piece at a time,
@@ -126,8 +126,9 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 export async function indexFromState(all: KbEntry[], state: FaqIndexState): Promise<FaqIndex> {
   const entries = all.filter((e) => e.enabled);
   const index: AsPlainObject['index'] = [];
+  const decoder = new TextDecoder();
   for (const chunk of state.terms) {
-    for (const term of JSON.parse(chunk) as AsPlainObject['index']) index.push(term);
+    for (const term of JSON.parse(decoder.decode(chunk)) as AsPlainObject['index']) index.push(term);
     await yieldToEvents();
   }
   const ms = await MiniSearch.loadJSAsync<IndexedDoc>({ ...(JSON.parse(state.head) as Omit<AsPlainObject, 'index'>), index }, OPTIONS);

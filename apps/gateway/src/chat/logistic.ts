@@ -83,8 +83,8 @@ export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions):
 }
 
 /** The model a state describes (built in another thread): reads exactly as the trained one did. */
-export function logisticFromState(state: LogisticState): LogisticModel {
-  return modelOf(new Map(state.features.map((f, i) => [f, i])), state.weights, state.bias);
+export function logisticFromState(state: LogisticState & { ids?: ReadonlyMap<string, number> }): LogisticModel {
+  return modelOf(state.ids ?? new Map(state.features.map((f, i) => [f, i])), state.weights, state.bias);
 }
 
 function modelOf(ids: ReadonlyMap<string, number>, weights: Float64Array, bias: number): LogisticModel {

@@ -52,18 +52,24 @@ async function replay(deps: Deps, citizenId: string, key: string, hash: string):
  * A ticket with a name on it is never filed without one (the hotline could not reach the citizen for
  * the callback and the rating); only an anonymous report may go without.
  */
-async function callbackNumber(deps: Deps, citizenId: string, input: CreateTicket): Promise<string | null> {
+async function callbackNumber(deps: Deps, citizen: FilingCitizen, input: CreateTicket): Promise<string | null> {
   if (input.contactPhone) return input.contactPhone;
-  const verified = (await deps.models.Citizen.findById(citizenId, { phone: 1 }).lean<{ phone?: string }>())?.phone ?? null;
+  const verified = citizen.phone !== undefined ? citizen.phone : ((await deps.models.Citizen.findById(citizen.id, { phone: 1 }).lean<{ phone?: string }>())?.phone ?? null);
   if (!verified && !input.anonymous) {
     throw unprocessable('callback_phone_required', '请先验证手机号或填写回访电话，以便 12345 热线回访您');
   }
   return verified;
 }
 
+/** Who files: the citizen's id, and their verified phone when the caller has already read it (the sign-in check does). */
+export interface FilingCitizen {
+  id: string;
+  phone?: string | null;
+}
+
 export async function fileTicket(
   deps: Deps,
-  citizen: { id: string },
+  citizen: FilingCitizen,
   input: CreateTicket,
   idempotencyKey: string,
   channel: Channel,
@@ -76,7 +82,7 @@ export async function fileTicket(
     if (earlier) return earlier;
   }
 
-  const contactPhone = await callbackNumber(deps, citizen.id, input);
+  const contactPhone = await callbackNumber(deps, citizen, input);
   // 附议: the incident is checked before anything is spent (404 unknown, 409 closed or another category).
   const location = input.location ? toStoredLocation(input.location) : null;
   const joining = input.incidentId ? await incidentForJoining(deps, input.incidentId, { status: 'submitted', categoryId: input.categoryId ?? null, location }) : null;
@@ -158,11 +164,12 @@ export async function fileTicket(
 /**
  * The incident a filed ticket belongs to: the one the citizen joined (附议), or one the pair model is
  * confident of. The ticket is filed whatever happens here: a failure is logged and it stands alone.
+ * True when the stored ticket changed (joined, or likely matches recorded), so the answer must re-read it.
  */
 async function joinIncident(deps: Deps, ticket: TicketDoc, joining: Awaited<ReturnType<typeof incidentForJoining>> | null): Promise<boolean> {
   try {
-    if (joining) await joinAtFiling(deps, ticket, { incident: joining });
-    else await matchIncidentAfterFiling(deps, ticket);
+    if (!joining) return await matchIncidentAfterFiling(deps, ticket);
+    await joinAtFiling(deps, ticket, { incident: joining });
     return true;
   } catch (err) {
     deps.logger.warn({ err, ticketId: ticket._id.toString() }, 'incident matching failed; the ticket stands alone');

@@ -74,17 +74,20 @@ export async function findIncidentMatch(deps: Deps, ticket: TicketDoc): Promise<
   return { joined: null, candidates: scored.slice(0, SHOWN) };
 }
 
-/** Runs after a ticket is filed (its filing never depends on it): joins or records candidates. */
-export async function matchIncidentAfterFiling(deps: Deps, ticket: TicketDoc): Promise<void> {
-  if (ticket.incidentId || !geoCellOf(ticket.location)) return;
-  if (!(await deps.dispatch.readyWithin(MODEL_WAIT_MS))) return;
+/** Runs after a ticket is filed (its filing never depends on it): joins or records candidates; true when the ticket changed. */
+export async function matchIncidentAfterFiling(deps: Deps, ticket: TicketDoc): Promise<boolean> {
+  if (ticket.incidentId || !geoCellOf(ticket.location)) return false;
+  if (!(await deps.dispatch.readyWithin(MODEL_WAIT_MS))) return false;
   const match = await findIncidentMatch(deps, ticket);
   if (match.joined) {
     await joinAtFiling(deps, ticket, { matched: match.joined });
-  } else if (match.candidates.length) {
-    await ticketChange(deps, ticket._id, {
+    return true;
+  }
+  if (match.candidates.length) {
+    return ticketChange(deps, ticket._id, {
       where: { incidentId: null },
       set: { incidentCandidates: match.candidates.map((c) => ({ ticketId: c.ticket._id, score: Math.round(c.score * 1000) / 1000 })) },
     });
   }
+  return false;
 }

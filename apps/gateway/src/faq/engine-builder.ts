@@ -4,7 +4,7 @@
 // layer is trained once per process.
 import { join } from 'node:path';
 import type { ChatEngine } from '../chat/engine.js';
-import { engineFromParts, learnedFromParts, type BuildRequest, type EngineParts, type LearnedLayers } from '../chat/engine-parts.js';
+import { encodeEntries, engineFromParts, learnedFromParts, type BuildRequest, type EngineParts, type LearnedLayers } from '../chat/engine-parts.js';
 import type { FaqIndexState } from '../chat/index-build.js';
 import type { KbEntry } from '../chat/kb.js';
 import { runInWorker } from '../lib/worker-task.js';
@@ -26,12 +26,9 @@ export interface BuildReport {
 export async function buildEngineOffThread(entries: KbEntry[]): Promise<BuildReport> {
   const started = performance.now();
   // The worker hashes the entries and builds only what differs from the parts held here.
-  const built = await runInWorker<BuildRequest, EngineParts>(BUILD_TASK, {
-    entries,
-    knownIndexKey: lastIndex?.key ?? null,
-    knownLearnedKey: lastLearned?.key ?? null,
-    learnIntent: !lastLearned,
-  });
+  const encoded = await encodeEntries(entries);
+  const request: BuildRequest = { entries: encoded, knownIndexKey: lastIndex?.key ?? null, knownLearnedKey: lastLearned?.key ?? null, learnIntent: !lastLearned };
+  const built = await runInWorker<BuildRequest, EngineParts>(BUILD_TASK, request, encoded.map((slice) => slice.buffer as ArrayBuffer));
   const indexParts = built.index ?? lastIndex!.parts;
   const layers = built.learned ? await learnedFromParts(built.learned, lastLearned?.layers.intentModel) : lastLearned!.layers;
   const engine = await engineFromParts(entries, indexParts, layers);

@@ -9,6 +9,8 @@ import { AppError, forbidden, unauthorized } from './errors.js';
 
 export interface CitizenPrincipal {
   id: string;
+  /** The verified phone, read with the token check (the callback number of a filing without one typed). */
+  phone: string | null;
 }
 
 export interface StaffPrincipal {
@@ -40,15 +42,16 @@ export function requireCitizen(deps: Deps) {
     const verified = await deps.tokens.verify(token, 'citizen');
     if (!verified || !/^[0-9a-f]{24}$/.test(verified.sub)) throw unauthorized('登录已过期，请重新登录');
     // One read decides: a merged account's tokens end with the merge, a signed-out or erased one's at once.
-    const citizen = await deps.models.Citizen.findById(verified.sub, { mergedInto: 1, tokenVersion: 1, deletedAt: 1 }).lean<{
+    const citizen = await deps.models.Citizen.findById(verified.sub, { mergedInto: 1, tokenVersion: 1, deletedAt: 1, phone: 1 }).lean<{
       mergedInto?: unknown;
       tokenVersion?: number;
       deletedAt?: Date | null;
+      phone?: string | null;
     }>();
     if (!citizen || citizen.deletedAt) throw unauthorized('登录已过期，请重新登录');
     if (citizen.mergedInto) throw new AppError(401, 'account_merged', '您的账号已与同一手机号的账号合并，请重新登录');
     if ((verified.claims.tv ?? 0) !== (citizen.tokenVersion ?? 0)) throw new AppError(401, 'session_ended', '您已退出登录，请重新登录');
-    ctx.state.citizen = { id: verified.sub };
+    ctx.state.citizen = { id: verified.sub, phone: citizen.phone ?? null };
     await next();
   };
 }

@@ -76,9 +76,10 @@ export function trainSoftmax<L extends string>(labels: readonly L[], examples: r
 }
 
 /** The model a state describes (weights kept at 32 bits there: ample for ranking, half the memory). */
-export function softmaxFromState<L extends string>(state: SoftmaxState<L>): SoftmaxModel<L> {
-  const ids = new Map(state.features.map((f, i) => [f, i]));
-  return modelOf(state.labels, ids, Float64Array.from(state.weights), Float64Array.from(state.bias), state.features.length > 0);
+export function softmaxFromState<L extends string>(state: SoftmaxState<L> & { ids?: Map<string, number> }): SoftmaxModel<L> {
+  const ids = state.ids ?? new Map(state.features.map((f, i) => [f, i]));
+  // new Float64Array(typed) converts in one pass; Float64Array.from walks a million weights through the iterator protocol.
+  return modelOf(state.labels, ids, new Float64Array(state.weights), new Float64Array(state.bias), state.features.length > 0);
 }
 
 function modelOf<L extends string>(labels: readonly L[], ids: Map<string, number>, w: Float64Array, b: Float64Array, trained: boolean): SoftmaxModel<L> {

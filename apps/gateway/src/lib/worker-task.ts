@@ -8,11 +8,15 @@ import { Worker } from 'node:worker_threads';
 // Paths, not URL objects: under the weapp tests' jsdom the global `URL` is jsdom's, which Worker refuses.
 const RUNNER = join(import.meta.dirname, 'worker-runner.mjs');
 
-/** Runs `run(input)` of the module at `taskPath` (an absolute file path) in a new worker thread. */
-export function runInWorker<I, O>(taskPath: string, input: I): Promise<O> {
+/**
+ * Runs `run(input)` of the module at `taskPath` (an absolute file path) in a new worker thread. `transfer`:
+ * buffers inside `input` to move rather than copy (they are unusable here afterwards) — a large input is
+ * best sent as bytes, since copying many strings holds this thread for as long as it takes.
+ */
+export function runInWorker<I, O>(taskPath: string, input: I, transfer: ArrayBuffer[] = []): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     // The runner registers tsx in its own thread, whether the process was started by tsx or by vitest.
-    const worker = new Worker(RUNNER, { workerData: { task: pathToFileURL(taskPath).href, input }, execArgv: [] });
+    const worker = new Worker(RUNNER, { workerData: { task: pathToFileURL(taskPath).href, input }, transferList: transfer, execArgv: [] });
     let settled = false;
     worker.once('message', (msg: { ok: true; output: O } | { ok: false; error: string }) => {
       settled = true;

@@ -12,6 +12,7 @@ const queueItemSchema = new Schema(
     data: { type: Schema.Types.Mixed, default: {} },
     status: { type: String, enum: ['pending', 'delivered', 'failed', 'skipped'], required: true, default: 'pending' },
     attempts: { type: Number, required: true, default: 0 },
+    /** When the item is next due: its first attempt, a retry after backoff, or — while claimed — the end of the lease. */
     nextAttemptAt: { type: Date, required: true },
     leaseOwner: { type: String, default: null },
     leaseUntil: { type: Date, default: null },
