@@ -14,8 +14,9 @@ import { BENCH_CENTRE, seedTickets } from './console-data.js';
 
 type WithServices = <T>(fn: (env: { mongoUri: string; s3: S3Settings; dataDir: string; seconds: number }, describe: { mongo: string; s3: string }) => Promise<T>) => Promise<T>;
 
-const TICKETS = 100_000;
+const TICKETS = Number(process.env.BENCH_DISPATCH_TICKETS ?? 100_000);
 const FILINGS = 300;
+const WARM_UP = 50;
 const TEXTS = ['小区门口的自来水管爆了，水流了一地。', '工地晚上十一点还在施工，噪音很大。', '路灯坏了一个星期，晚上走路很危险。', '楼下烧烤店油烟太大，窗户都不敢开。', '公司拖欠工资三个月了。'];
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
@@ -28,18 +29,21 @@ export async function dispatchBenchSection(withServices: WithServices, machine: 
     const deps = await createDeps({ config, mongoUri: env.mongoUri, s3: env.s3, dbName: `minhu_dispatch_${randomBytes(3).toString('hex')}` });
     try {
       console.log(`[bench] dispatch: seeding ${TICKETS} tickets …`);
-      await seedTickets(deps.db, TICKETS);
+      const seedMs = await seedTickets(deps.db, TICKETS);
+      console.log(`[bench] dispatch: seeded in ${Math.round(seedMs / 1000)} s; loading the models and learning the seeded history …`);
       const t0 = performance.now();
       await deps.dispatch.ready();
       const modelMs = performance.now() - t0;
+      console.log(`[bench] dispatch: models ready in ${Math.round(modelMs / 1000)} s (${JSON.stringify(deps.dispatch.status)}); filing …`);
 
       // New tickets across the district, every third one beside a ticket filed in the last week.
       const recent = await deps.models.Ticket.find({ geoCell: { $type: 'string' }, createdAt: { $gte: new Date(Date.now() - 6 * 86_400_000) } }, { location: 1 }).limit(FILINGS).lean<TicketDoc[]>();
       const cpu: number[] = [];
       const wall: number[] = [];
       const candidates: number[] = [];
-      for (let i = 0; i < FILINGS; i++) {
-        const beside = i % 3 === 0 ? recent[i % recent.length]?.location : null;
+      // The first WARM_UP filings are not counted: the steady state of a running gateway, not its JIT warming up.
+      for (let i = -WARM_UP; i < FILINGS; i++) {
+        const beside = i % 3 === 0 ? recent[Math.abs(i) % recent.length]?.location : null;
         const lat = beside?.lat ?? BENCH_CENTRE.lat + (Math.random() - 0.5) * 0.18;
         const lng = beside?.lng ?? BENCH_CENTRE.lng + (Math.random() - 0.5) * 0.2;
         const location = { address: '幸福路1号', lat: lat + 0.0002, lng, coordSystem: 'gcj02' as const };
@@ -57,11 +61,13 @@ export async function dispatchBenchSection(withServices: WithServices, machine: 
         deps.dispatch.suggest(ticket);
         const match = await findIncidentMatch(deps, ticket);
         const c = process.cpuUsage(c0);
+        if (i < 0) continue;
         wall.push(performance.now() - w0);
         cpu.push((c.user + c.system) / 1000);
         candidates.push(match.candidates.length + (match.joined ? 1 : 0));
       }
 
+      console.log('[bench] dispatch: filings measured; building the ticket index for hotspots …');
       await deps.ticketIndex.current();
       const hot: number[] = [];
       let clusters = 0;
@@ -85,7 +91,7 @@ Measured ${when.slice(0, 10)} on ${machine}; database ${describe.mongo.replace(/
 
 | what | figure | target |
 |---|---|---|
-| department suggestion + incident matching, gateway CPU per filed ticket (${FILINGS} filings, one in three beside a recent ticket) | mean **${figures.cpuMean} ms**, p95 ${figures.cpuP95} ms | ≤ 5 ms |
+| department suggestion + incident matching, gateway CPU per filed ticket (${FILINGS} filings after ${WARM_UP} unmeasured ones, one in three beside a recent ticket) | mean **${figures.cpuMean} ms**, p95 ${figures.cpuP95} ms | ≤ 5 ms |
 | the same, wall time (includes waiting for the database's cell-index query) | p50 ${figures.wallP50} ms, p95 ${figures.wallP95} ms | — |
 | hotspots over 14 days (in-memory ticket index, ${clusters} clusters) | p50 **${figures.hotP50} ms**, p95 ${figures.hotP95} ms | ≤ 500 ms |
 | loading the dispatch models (cache in \`$MINHU_CACHE_DIR/dispatch\`, else trained in a worker) | ${Math.round(modelMs)} ms (${deps.dispatch.status.source}) | — |

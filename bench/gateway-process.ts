@@ -59,10 +59,15 @@ await new Promise((r) => setTimeout(r, 50));
 
 let background: BackgroundWork | null = null;
 // Database commands by name and collection, when the URI asks for monitorCommands=true (probing a scenario).
-const commands = new Map<string, number>();
-deps.db.getClient().on('commandStarted', (e) => {
-  const key = `${e.commandName} ${String(e.command[e.commandName])}`;
-  commands.set(key, (commands.get(key) ?? 0) + 1);
+const commands = new Map<string, { n: number; ms: number }>();
+const started = new Map<number, string>();
+deps.db.getClient().on('commandStarted', (e) => started.set(e.requestId, `${e.commandName} ${String(e.command[e.commandName])}`));
+deps.db.getClient().on('commandSucceeded', (e) => {
+  const key = started.get(e.requestId) ?? e.commandName;
+  started.delete(e.requestId);
+  const c = commands.get(key) ?? commands.set(key, { n: 0, ms: 0 }).get(key)!;
+  c.n++;
+  c.ms += e.duration;
 });
 const profiler = new Session();
 process.on('message', async (msg: { cmd: string }) => {

@@ -24,20 +24,25 @@ export interface OutboxFigures {
   processes: number;
   /** Seconds from the first filing to the last one's answer. */
   filingSeconds: number;
-  /** Seconds from the last filing's answer until every ticket.created had arrived. */
+  /** Seconds from the last filing's answer (backlog: from the workers' start) until every ticket.created had arrived. */
   lastDeliveryAfterLastFiling: number;
   /** Deliveries beyond one per event. */
   duplicates: number;
 }
 
-export async function benchOutbox(env: { mongoUri: string; s3: S3Settings; dataDir: string }, tickets = 150, processes = 3): Promise<OutboxFigures> {
+/**
+ * `backlog`: file every ticket first with the processes' workers stopped (the hotline was unreachable, say), then
+ * start them and time the drain from then; otherwise the workers run while tickets are filed.
+ */
+export async function benchOutbox(env: { mongoUri: string; s3: S3Settings; dataDir: string }, tickets = 150, processes = 3, backlog = false): Promise<OutboxFigures> {
   const hotline = await startHotlineStandin(SECRET);
   const dbName = `minhu_outboxbench_${randomBytes(4).toString('hex')}`;
-  const webhook = { HOTLINE_MODE: 'webhook', HOTLINE_WEBHOOK_URL: hotline.url, HOTLINE_WEBHOOK_SECRET: SECRET };
+  // One city's processes: the same secrets (a token signed by one is good at the others).
+  const webhook = { HOTLINE_MODE: 'webhook', HOTLINE_WEBHOOK_URL: hotline.url, HOTLINE_WEBHOOK_SECRET: SECRET, AUTH_SECRET: randomBytes(32).toString('hex') };
   const gateways = [];
   for (let i = 0; i < processes; i++) gateways.push(await forkBenchGateway(env, dbName, webhook));
   try {
-    for (const g of gateways) await ask(g.child, 'startWorkers');
+    if (!backlog) for (const g of gateways) await ask(g.child, 'startWorkers');
     const urls = gateways.map((g) => `http://127.0.0.1:${g.port}`);
     const json = { 'content-type': 'application/json' };
     const phone = '13600000009';
@@ -63,13 +68,18 @@ export async function benchOutbox(env: { mongoUri: string; s3: S3Settings; dataD
         }
       }),
     );
-    const filed = performance.now();
+    let filed = performance.now();
+    if (backlog) {
+      for (const g of gateways) await ask(g.child, 'startWorkers');
+      filed = performance.now();
+    }
     const arrived = () => [...hotline.events.values()].filter((e) => e.type === 'ticket.created' && ids.has(e.ticket.id)).length;
     const deadline = filed + 120_000;
     while (arrived() < tickets && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const done = performance.now();
     if (arrived() < tickets) throw new Error(`only ${arrived()} of ${tickets} events arrived within 120 s`);
     const round = (ms: number) => Math.round(ms / 100) / 10;
+    if (process.env.BENCH_COMMANDS) for (const g of gateways) console.log(JSON.stringify(await ask(g.child, 'commands')));
     return {
       tickets,
       processes,

@@ -53,7 +53,8 @@ export class EventRelay {
 
   /** Relays every ticket that still holds pending events (the periodic safety net). */
   async relayAll(batch = 100): Promise<number> {
-    const tickets = await this.models.Ticket.find({ 'pendingEvents.0': { $exists: true } }, { _id: 1 }).limit(batch).lean<{ _id: Types.ObjectId }[]>();
+    // A range over event ids (never empty strings), so the index yields only tickets that hold some: no scan.
+    const tickets = await this.models.Ticket.find({ 'pendingEvents.eventId': { $gt: '' } }, { _id: 1 }).limit(batch).lean<{ _id: Types.ObjectId }[]>();
     let n = 0;
     for (const t of tickets) n += await this.relayTicket(t._id);
     return n;

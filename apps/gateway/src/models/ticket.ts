@@ -137,14 +137,20 @@ ticketSchema.index({ citizenId: 1, idempotencyKey: 1 }, { unique: true });
 ticketSchema.index({ citizenId: 1, _id: -1 });
 ticketSchema.index({ 'media.uploadId': 1 });
 ticketSchema.index({ hotlineRef: 1 }, { unique: true, partialFilterExpression: { hotlineRef: { $type: 'string' } } });
+// Lookups go through plain indexes: SecantusDB plans no query on a partial index (every such query was a
+// collection scan, ~10 s at 100,000 tickets), and MongoDB only uses one when the query repeats its filter.
+ticketSchema.index({ hotlineRef: 1, _id: 1 });
 ticketSchema.index({ status: 1, _id: -1 });
 ticketSchema.index({ status: 1, dueAt: 1 });
 ticketSchema.index({ reopenRequested: 1, _id: -1 }, { partialFilterExpression: { reopenRequested: true } });
-ticketSchema.index({ geoCell: 1, createdAt: -1 }, { partialFilterExpression: { geoCell: { $type: 'string' } } });
-ticketSchema.index({ incidentId: 1 }, { partialFilterExpression: { incidentId: { $type: 'objectId' } } });
+ticketSchema.index({ geoCell: 1, createdAt: -1 });
+ticketSchema.index({ incidentId: 1 });
+// The dispatch model's history: the city's dispatched tickets, newest first (dispatch/engine.ts).
+ticketSchema.index({ ownerDepartment: 1, _id: -1 });
 // The staff console's ticket index (read-model/ticket-index.ts) follows changes by updatedAt.
 ticketSchema.index({ updatedAt: 1 });
-ticketSchema.index({ 'pendingEvents.eventId': 1 }, { partialFilterExpression: { 'pendingEvents.eventId': { $exists: true } } });
+// The relay's safety net finds tickets holding events by a string range on this index (empty arrays index as null).
+ticketSchema.index({ 'pendingEvents.eventId': 1 });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const ticketModel = (conn: Connection) => conn.model('Ticket', ticketSchema, 'tickets');
