@@ -3,6 +3,11 @@
 // answer is not unhelpful until rated so, which is why the run before the latest answer is kept too: 没用 on an
 // answer that followed a 没用 makes two in a row. 有用 starts the count again.
 import type { ChatMessageResponse } from '@minhu/shared';
+import { outOfScopeText } from '../chat/reply.js';
+
+type Answer = Pick<ChatMessageResponse, 'intent' | 'faqId'> & { reply: Pick<ChatMessageResponse['reply'], 'text'> };
+/** What the bot says to 你好: an introduction, not a search that failed. */
+const GREETING = outOfScopeText(true);
 
 /** Stored in the conversation document with every answer and every rating of the latest answer. */
 export interface UnhelpfulStreak {
@@ -24,13 +29,17 @@ export function streakLength(s: UnhelpfulStreak | null | undefined): number {
 
 export const offersHandoff = (s: UnhelpfulStreak | null | undefined): boolean => streakLength(s) >= HANDOFF_AFTER;
 
-/** An answer that found nothing: a clarify question, an out-of-scope reply, or a category's list instead of an answer. */
-export function foundNothing(answer: Pick<ChatMessageResponse, 'intent' | 'faqId'>): boolean {
-  return answer.intent === 'clarify' || answer.intent === 'out_of_scope' || (answer.intent === 'consult' && !answer.faqId);
+/**
+ * An answer that found nothing: a clarify question, an out-of-scope reply (not the greeting's introduction), or a
+ * category's list instead of an answer.
+ */
+export function foundNothing(answer: Answer): boolean {
+  if (answer.intent === 'out_of_scope') return answer.reply.text !== GREETING;
+  return answer.intent === 'clarify' || (answer.intent === 'consult' && !answer.faqId);
 }
 
 /** The streak once a new answer is given. */
-export function afterAnswer(previous: UnhelpfulStreak | null | undefined, messageId: string, answer: Pick<ChatMessageResponse, 'intent' | 'faqId'>): UnhelpfulStreak {
+export function afterAnswer(previous: UnhelpfulStreak | null | undefined, messageId: string, answer: Answer): UnhelpfulStreak {
   return { messageId, before: streakLength(previous), unhelpful: foundNothing(answer) };
 }
 

@@ -189,7 +189,11 @@ describe('a way to a person after two unhelpful turns in a row', () => {
     expect((await gw.deps.models.Conversation.findById(first.conversationId).lean())?.unhelpful).toMatchObject({ before: 1, unhelpful: true });
   });
 
-  it('a helpful turn in between starts the count again', async () => {
+  it('a helpful turn in between starts the count again; greetings are no failed search', async () => {
+    const hi = await say('你好');
+    expect(hi.intent).toBe('out_of_scope');
+    expect((await say('你好', hi.conversationId)).handoff).toBeUndefined();
+
     // nothing found → an answer → nothing found: not two in a row.
     const a = await say('今天天气怎么样');
     const b = await say('身份证丢了怎么补办', a.conversationId);
