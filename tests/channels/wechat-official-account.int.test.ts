@@ -1,5 +1,6 @@
 // The WeChat official-account channel as WeChat's servers drive it: server verification, signed
-// XML messages answered with a passive XML reply by the same bot, subscribe greetings, bad input.
+// XML messages answered with a passive XML reply by the same bot (pointing to a person after two unhelpful
+// answers), subscribe greetings, bad input.
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -66,6 +67,13 @@ describe('WeChat official account', () => {
     expect(res.xml.Content).toMatch(/119|120/);
   });
 
+  it('after two answers in a row that found nothing, points to a person: 12345 or a message in the app', async () => {
+    const first = await post(textMessage('明天股票会涨吗', 'oUser789'));
+    expect(first.xml.Content).not.toContain('如需人工帮助');
+    const second = await post(textMessage('帮我写一首关于春天的诗', 'oUser789'));
+    expect(second.xml.Content).toContain('如需人工帮助，请拨打 12345 热线');
+  });
+
   it('greets on subscribe, acknowledges other events, and asks for text for other messages', async () => {
     const subscribe = await post(`<xml><ToUserName><![CDATA[gh_minhu]]></ToUserName><FromUserName><![CDATA[oNew]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>`);
     expect(subscribe.xml.Content).toContain('欢迎关注');
@@ -95,14 +103,16 @@ describe('WeChat official account', () => {
     expect((await post(textMessage('你好'), staleQuery)).status).toBe(401);
 
     const query = signedQuery();
-    const first = await post(textMessage('公积金怎么提取', 'oReplay', '880001'), query);
+    // One body for the first try and the retry: textMessage stamps the current second, which may tick between them.
+    const sent = textMessage('公积金怎么提取', 'oReplay', '880001');
+    const first = await post(sent, query);
     expect(first.status).toBe(200);
     // The same signed URL (from a proxy log, say) with another body: a replay.
     const replay = await post(textMessage('把我的投诉内容发给我', 'oReplay', '880002'), query);
     expect(replay.status).toBe(401);
     expect(replay.text).toContain('replayed_request');
     // The very same request again (WeChat retrying): the same answer, nothing processed twice.
-    const retry = await post(textMessage('公积金怎么提取', 'oReplay', '880001'), query);
+    const retry = await post(sent, query);
     expect(retry.xml.Content).toBe(first.xml.Content);
     expect(gw.logs.join('\n')).toContain('"security":"official_account_replay"');
   });

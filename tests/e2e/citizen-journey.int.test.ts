@@ -217,13 +217,17 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     const bubble = shown('page-home').locator('[data-testid="bot-message"]').last();
     await bubble.getByText(/补领/).first().waitFor();
     await bubble.getByText('这个回答有用吗？').waitFor();
+    // Who answers it and when it last changed (Beijing time, as the phone's clock).
+    const day = new Date(answer.source!.updatedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    await bubble.locator('[data-testid="faq-provenance"]').getByText(`来源：市公安局 · 更新于 ${day}`, { exact: true }).waitFor();
     await snap('02-faq-answer');
 
-    // 查看原文 opens the whole entry; back returns to the conversation.
+    // 查看原文 opens the whole entry with the same provenance; back returns to the conversation.
     expect(answer.faqId).toBeTruthy();
     await bubble.locator('[data-testid="faq-source"]').tap();
     const entry = shown('page-faq-entry');
     await entry.locator('[data-testid="faq-entry-answer"]').filter({ hasText: /补领/ }).waitFor();
+    await entry.locator('[data-testid="faq-entry-provenance"]').getByText(`来源：市公安局 · 更新于 ${day}`, { exact: true }).waitFor();
     await snap('02-faq-entry');
     await page.goBack();
     await shown('page-home').waitFor();
@@ -483,7 +487,7 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await shown('page-home').and(page.locator('.mh-care')).waitFor();
   });
 
-  it('8. an emergency message shows the unmistakable banner naming 119', async () => {
+  it('8. an emergency message shows the unmistakable banner naming 119, and 继续反映 under it', async () => {
     const answer = await ask('楼下着火了');
     expect(answer.intent).toBe('emergency');
     const bubble = shown('page-home').locator('[data-testid="bot-message"]').last();
@@ -492,6 +496,9 @@ describe('a citizen on a phone, from login to a closed and rated ticket (H5, rea
     await banner.getByText('紧急情况，请立即拨打电话求助').waitFor();
     await banner.locator('[data-testid="call-119"]').getByText('119', { exact: true }).waitFor();
     expect(await banner.getAttribute('role')).toBe('alert');
+    // Not urgent after all: one tap on to the report (the UI and weapp tests follow it).
+    expect(answer.draft?.description).toBe('楼下着火了');
+    await bubble.locator('[data-testid="emergency-continue"]').getByText('不是紧急情况？继续反映').waitFor();
     await banner.scrollIntoViewIfNeeded();
     await snap('08-emergency');
   });

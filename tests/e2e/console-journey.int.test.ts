@@ -528,7 +528,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     expect(await page.evaluate(() => sessionStorage.getItem('minhu.console.session'))).toBeNull();
   });
 
-  it('10. 知识库: the admin edits an answer; 试一试 and the chat answer with the new text at once', async () => {
+  it('10. 知识库: the admin edits an answer and its 答复部门; 试一试 and the chat answer with the new text and source at once', async () => {
     await signIn('chief', adminPassword);
     await menu('知识库', 'page-faq');
     await byTestId('faq-search').fill('公积金 提取');
@@ -543,9 +543,18 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await byTestId('faq-save').click();
     await byTestId('faq-form').locator('.ant-form-item-explain-error').first().waitFor(); // checked before sending
     await byTestId('faq-answer').fill(NEW_ANSWER);
+    // The department citizens see as the answer's source (来源), typed over the seed's.
+    const NEW_DEPARTMENT = '市住房公积金管理中心（本市）';
+    const department = byTestId('faq-department-input');
+    const departmentInput = (await department.evaluate((e) => e.tagName)) === 'INPUT' ? department : department.locator('input');
+    expect((await departmentInput.inputValue()).length).toBeGreaterThan(1); // the seed's, e.g. 住房公积金管理中心
+    await departmentInput.fill(NEW_DEPARTMENT);
     const saved = page.waitForResponse((r) => r.url().includes(`/api/admin/faq/${faqId}`) && r.request().method() === 'PATCH');
     await byTestId('faq-save').click();
-    expect((await saved).status()).toBe(200);
+    const response = await saved;
+    expect(response.status()).toBe(200);
+    expect(Object.keys(JSON.parse(response.request().postData() ?? '{}')).sort()).toEqual(['answer', 'department']);
+    await row.getByTestId('faq-department').getByText(NEW_DEPARTMENT, { exact: true }).waitFor();
 
     await byTestId('try-input').fill(question);
     await byTestId('try-send').click();
@@ -556,6 +565,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     expect(chat.status).toBe(200);
     expect(chat.body.faqId).toBe(faqId);
     expect(chat.body.reply.text).toContain('本市已修改的答案');
+    expect(chat.body.source?.department).toBe(NEW_DEPARTMENT);
   });
 
   it('11. 推送失败: a failed delivery with its last error, retried', async () => {
@@ -610,7 +620,7 @@ describe('the staff console at a 1280×800 desk (real services, real build)', ()
     await byTestId('audit-staff').fill('chief');
     await byTestId('audit-apply').click();
     await table.locator('[data-action="staff.create"]').filter({ hasText: '新建账号' }).waitFor();
-    await table.locator('[data-action="faq.update"]').waitFor();
+    await table.locator('tr', { has: page.locator('[data-action="faq.update"]') }).getByText('答复部门：市住房公积金管理中心（本市）', { exact: false }).waitFor();
     await table.locator('[data-action="outbox.retry"]').waitFor();
     expect(await table.locator('[data-username="zhang.op"]').count()).toBe(0);
 

@@ -1,6 +1,7 @@
-// 智能问答 in the compiled mini-program: an emergency gets the call-now banner, and the standing strip
-// under the greeting dials 110, 119 or 120 as tapped, each labelled for WeChat's screen reader; a
-// complaint gets the one-tap offer, whose draft reaches 我要反映 through wx storage and wx.switchTab.
+// 智能问答 in the compiled mini-program: an emergency gets the call-now banner with 不是紧急情况？继续反映 under
+// it, and the standing strip under the greeting dials 110, 119 or 120 as tapped, each labelled for WeChat's
+// screen reader; an FAQ answer names its source; two 没用 in a row offer a person, and 拨打12345 dials the hotline;
+// a complaint gets the one-tap offer, whose draft reaches 我要反映 through wx storage and wx.switchTab.
 // Real gateway and chat engine behind wx.request.
 import type { ChatMessageResponse } from '@minhu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,9 @@ describe('智能问答 on the mini-program', () => {
       expect(app.wx.callsOf('makePhoneCall').at(-1)).toMatchObject({ args: { phoneNumber: n }, gesture: true });
     }
     expect(banner.renderedAttrs()['aria-role']).toBe('alert');
+    // The way on for a false alarm, under the numbers, with the gateway's draft (tapped in the H5 UI test).
+    expect(answer.draft?.description).toBe('楼下着火了，有人被困在里面');
+    expect(bubble.find('emergency-continue').text()).toBe('不是紧急情况？继续反映');
   });
 
   it('the emergency strip under the greeting dials the number tapped: 110, 119 and 120 each', async () => {
@@ -72,6 +76,30 @@ describe('智能问答 on the mini-program', () => {
       await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === before + 1, 5_000, `makePhoneCall ${n}`);
       expect(app.wx.callsOf('makePhoneCall').at(-1)).toMatchObject({ args: { phoneNumber: n }, gesture: true });
     }
+  });
+
+  it('names an answer’s source, and after two 没用 in a row dials 12345 with wx.makePhoneCall', async () => {
+    const first = await ask('公积金怎么提取');
+    expect(first.source?.faqId).toBe(first.faqId);
+    const firstBubble = home.findAll('bot-message').at(-1)!;
+    expect(firstBubble.find('faq-provenance').text()).toMatch(/^来源：住房公积金管理中心 · 更新于 \d{4}-\d{2}-\d{2}$/);
+    await home.tap(firstBubble.find('feedback-unhelpful'));
+    await home.waitFor(() => firstBubble.findAll('unhelpful-options').length === 1, 10_000, 'the first 没用 to be answered');
+    expect(firstBubble.findAll('handoff')).toHaveLength(0);
+
+    const second = await ask('社保卡怎么激活');
+    expect(second.handoff).toBeUndefined();
+    const bubble = home.findAll('bot-message').at(-1)!;
+    await home.tap(bubble.find('feedback-unhelpful'));
+    await home.waitFor(() => bubble.findAll('handoff').length === 1, 10_000, 'the offer of a person');
+    const feedback = app.wx.network.filter((n) => n.api === 'request' && n.url.endsWith('/api/chat/feedback')).at(-1)!;
+    expect((feedback.body as { handoff?: { phone: string } }).handoff?.phone).toBe('12345');
+    expect(bubble.find('handoff-message').text()).toBe('留言给人工');
+
+    const before = app.wx.callsOf('makePhoneCall').length;
+    await home.tap(bubble.find('handoff-call'));
+    await home.waitFor(() => app.wx.callsOf('makePhoneCall').length === before + 1, 5_000, 'makePhoneCall 12345');
+    expect(app.wx.callsOf('makePhoneCall').at(-1)).toMatchObject({ args: { phoneNumber: '12345' }, gesture: true });
   });
 
   it('turns a complaint into a prefilled report through storage and switchTab', async () => {

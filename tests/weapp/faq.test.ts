@@ -1,6 +1,7 @@
 // 常见问题 (sub/faq/index) and 问答原文 (sub/faq-entry/index) in the compiled mini-program: the
 // category's questions come from the real gateway and are on screen (each a <view>, which WeChat's
-// templates draw), the search bar's icons are drawn too, and a question opens its full entry.
+// templates draw), the search bar's icons are drawn too, and a question opens its full entry with its
+// provenance (来源：<department> · 更新于 <date>).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, missingTemplates, type MiniApp, type PageDriver } from './support/app-harness.js';
 import { startBackend, type Backend } from './support/backend.js';
@@ -8,7 +9,12 @@ import { startBackend, type Backend } from './support/backend.js';
 let be: Backend;
 let app: MiniApp;
 let faq: PageDriver;
-let items: Array<{ id: string; question: string; answer: string }>;
+let items: Array<{ id: string; question: string; answer: string; department: string; updatedAt: string }>;
+/** The calendar day the app shows (its own clock's zone, as the phone's). */
+const localDay = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 beforeAll(async () => {
   be = await startBackend();
@@ -48,6 +54,9 @@ describe('常见问题 on the mini-program', () => {
     const entry = await app.follow(faq);
     await entry.waitForText(items[1]!.question, 15_000);
     expect(entry.text()).toContain(items[1]!.answer.slice(0, 30));
+    // Who answers it and when it last changed, as the gateway said.
+    expect(items[1]!.department.length).toBeGreaterThan(1);
+    expect(entry.find('faq-entry-provenance').text()).toBe(`来源：${items[1]!.department} · 更新于 ${localDay(items[1]!.updatedAt)}`);
     expect(app.wx.network.some((n) => n.url.endsWith(`/api/faq/${items[1]!.id}`) && n.status === 200)).toBe(true);
   });
 

@@ -59,6 +59,7 @@ const FIELD_LABELS: Record<string, string> = {
   categoryId: '分类',
   localDetails: '本地信息说明',
   localValue: '本地信息',
+  department: '答复部门',
   enabled: '启用状态',
   name: '显示名',
   role: '角色',
@@ -73,7 +74,7 @@ function describe(e: AuditEntry): string {
   const parts: string[] = [];
   if (typeof d.type === 'string' && e.action === 'ticket.event') parts.push(OPERATOR_ACTION_LABELS[d.type as OperatorAction] ?? d.type);
   else if (typeof d.type === 'string') parts.push(`事件：${DELIVERY_LABELS[d.type] ?? d.type}`);
-  if (typeof d.department === 'string') parts.push(`承办单位：${d.department}`);
+  if (typeof d.department === 'string') parts.push(`${e.action.startsWith('faq.') ? '答复部门' : '承办单位'}：${d.department}`);
   if (typeof d.categoryId === 'string') parts.push(`分类：${categoryName(d.categoryId)}`);
   if (typeof d.role === 'string') parts.push(`角色：${STAFF_ROLE_LABELS[d.role as StaffRole] ?? d.role}`);
   if (typeof d.fields === 'string' && d.fields) parts.push(`修改：${d.fields.split(',').map((f) => FIELD_LABELS[f] ?? f).join('、')}`);

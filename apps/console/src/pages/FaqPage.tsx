@@ -1,6 +1,7 @@
-// 知识库 (admin): list, search and filter the FAQ entries by category; create, edit, disable and enable
-// them; and 试一试 — a question sent through the chat engine itself, showing what it understood, the
-// entry it matched and its confidence, so an edit's effect shows at once.
+// 知识库 (admin): list, search and filter the FAQ entries by category; create, edit (the department that
+// answers an entry among the rest: citizens see it as 来源 with the last change), disable and enable them; and
+// 试一试 — a question sent through the chat engine itself, showing what it understood, the entry it matched and
+// its confidence, so an edit's effect shows at once.
 import {
   AdminFaqQuerySchema,
   CATEGORIES,
@@ -10,13 +11,13 @@ import {
   type AdminFaqEntry,
   type ChatMessageResponse,
 } from '@minhu/shared';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Col, Descriptions, Drawer, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { checkWith, serverError } from '../lib/form';
 import { useLoad } from '../lib/hooks';
 import { categoryName, INTENT_LABELS } from '../lib/labels';
-import { formatDateTime } from '../lib/time';
+import { chinaDay, formatDateTime } from '../lib/time';
 
 interface Filters {
   categoryId?: string;
@@ -62,7 +63,7 @@ export default function FaqPage() {
               <Select allowClear placeholder="全部分类" style={{ width: 170 }} options={CATEGORIES.map((c) => ({ value: c.id, label: c.name }))} />
             </Form.Item>
             <Form.Item name="q">
-              <Input allowClear placeholder="搜索问题、问法或答案" style={{ width: 220 }} data-testid="faq-search" />
+              <Input allowClear placeholder="搜索问题、问法、答案或部门" style={{ width: 220 }} data-testid="faq-search" />
             </Form.Item>
             <Form.Item>
               <Space>
@@ -85,6 +86,8 @@ export default function FaqPage() {
             columns={[
               { title: '标准问题', dataIndex: 'question', render: (q: string, e) => <span data-faq-id={e.id}>{q}</span> },
               { title: '分类', dataIndex: 'categoryId', width: 120, render: (c: string) => categoryName(c) },
+              { title: '答复部门', dataIndex: 'department', width: 150, render: (d: string) => <span data-testid="faq-department">{d}</span> },
+              { title: '更新于', dataIndex: 'updatedAt', width: 140, render: (at: string | null) => formatDateTime(at) },
               { title: '问法', dataIndex: 'paraphrases', width: 60, align: 'right', render: (p: string[]) => p.length },
               { title: '状态', dataIndex: 'enabled', width: 70, render: (e: boolean) => (e ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
               { title: '来源', dataIndex: 'source', width: 80, render: (s: string) => (s === 'admin' ? '本市编辑' : '初始内容') },
@@ -120,6 +123,7 @@ export default function FaqPage() {
       {editing && (
         <FaqEditor
           entry={editing === 'new' ? null : editing}
+          departments={[...new Set((list.data ?? []).map((e) => e.department))].sort()}
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);
@@ -134,7 +138,7 @@ export default function FaqPage() {
 
 const linesOf = (text: string | undefined) => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
 
-function FaqEditor({ entry, onClose, onSaved }: { entry: AdminFaqEntry | null; onClose: () => void; onSaved: () => void }) {
+function FaqEditor({ entry, departments, onClose, onSaved }: { entry: AdminFaqEntry | null; departments: string[]; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -150,6 +154,8 @@ function FaqEditor({ entry, onClose, onSaved }: { entry: AdminFaqEntry | null; o
         answer: v.answer ?? '',
         localDetails: v.localDetails ?? '',
         localValue: v.localValue?.trim() ? v.localValue : null,
+        // A new entry without one answers with its category's department.
+        ...(entry || v.department?.trim() ? { department: v.department ?? '' } : {}),
       };
       setBusy(true);
       if (entry) {
@@ -201,6 +207,15 @@ function FaqEditor({ entry, onClose, onSaved }: { entry: AdminFaqEntry | null; o
       >
         <Form.Item label="分类" name="categoryId">
           <Select options={CATEGORIES.map((c) => ({ value: c.id, label: c.name }))} placeholder="选择分类" />
+        </Form.Item>
+        <Form.Item label="答复部门（市民看到的“来源”）" name="department" extra={entry ? undefined : '不填则使用该分类的默认部门'}>
+          <AutoComplete
+            options={departments.map((d) => ({ value: d }))}
+            filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+            maxLength={40}
+            placeholder="如：市医疗保障局"
+            data-testid="faq-department-input"
+          />
         </Form.Item>
         <Form.Item label="标准问题" name="question">
           <Input maxLength={200} data-testid="faq-question" />
@@ -269,6 +284,7 @@ function TryIt({ entries }: { entries: AdminFaqEntry[] }) {
               { key: 'category', label: '分类', children: categoryName(answer.categoryId) },
               { key: 'faq', label: '命中条目', children: answer.faqId ? (matched ? `${matched.question}（${answer.faqId}）` : answer.faqId) : '无' },
               { key: 'confidence', label: '置信度', children: `${(answer.confidence * 100).toFixed(0)}%` },
+              ...(answer.source ? [{ key: 'source', label: '来源', children: `${answer.source.department} · 更新于 ${chinaDay(answer.source.updatedAt)}` }] : []),
             ]}
           />
           <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12, borderRadius: 4 }} data-testid="try-reply">

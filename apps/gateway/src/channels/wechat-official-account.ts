@@ -40,6 +40,8 @@ const GREETING =
   '需要反映问题、投诉举报的，也可以告诉我。遇到火灾、治安、急病等紧急情况，请立即拨打 119、110、120。';
 const NOT_TEXT = '目前只能识别文字消息，请用文字描述您的问题。如需上传照片或视频，请使用“民呼”小程序或网站的「我要反映」。';
 const TICKET_HINT = '\n如需提交工单，请打开“民呼”小程序或网站，在「我要反映」中填写并上传照片，也可拨打 12345 热线。';
+/** After two unhelpful turns in a row (the app shows 拨打12345 / 留言给人工). */
+const HANDOFF_HINT = '\n没能帮到您，抱歉。如需人工帮助，请拨打 12345 热线，或打开“民呼”小程序或网站，在「我要反映」中留言。';
 /** Passive replies are limited in size; keep well inside it. */
 const MAX_REPLY_CHARS = 600;
 
@@ -150,6 +152,7 @@ export function officialAccountRouter(deps: Deps) {
         text += '\n' + answer.reply.suggestions.map((s, i) => `${i + 1}. ${s.question}`).join('\n');
       }
       if (answer.intent === 'complaint') text += TICKET_HINT;
+      else if (answer.handoff) text += HANDOFF_HINT;
     } catch (err) {
       if (err instanceof AppError && err.status === 429) text = '您发送得太快了，请稍等一会儿再问。';
       else throw err;

@@ -1,5 +1,5 @@
 // Why: a complaint becomes a ticket; the report form opens pre-filled with the kind, category, the citizen's own words and any address they named.
-import type { CategoryId, TicketDraft } from '@minhu/shared';
+import { TICKET_DESCRIPTION_MAX, type CategoryId, type TicketDraft } from '@minhu/shared';
 import type { DraftKind } from './intent.js';
 
 /** Address shapes citizens write: …路…号, …小区, …街道, …村, …大厦 … */
@@ -52,4 +52,27 @@ export function buildDraft(kind: DraftKind, categoryId: CategoryId | null, texts
   let address: string | undefined;
   for (let i = texts.length - 1; i >= 0 && address === undefined; i--) address = extractAddress(texts[i]!);
   return { kind, categoryId, description, ...(address ? { location: { address } } : {}) };
+}
+
+const HANDOFF_LEAD = '我在智能问答中没有找到满意的答复，请工作人员答复。我问的是：';
+
+/**
+ * The consult ticket a handoff offers (留言给人工): what the citizen asked in the conversation, quoted one question
+ * a line, the newest kept when they do not all fit a ticket's description; the last address named, if any.
+ */
+export function buildHandoffDraft(categoryId: CategoryId | null, texts: string[]): TicketDraft {
+  const asked: string[] = [];
+  for (const t of texts) {
+    const clean = t.trim().replace(/\s+/g, ' ');
+    if (clean.length > 0 && !asked.includes(clean)) asked.push(clean);
+  }
+  let quoted: string[] = [];
+  for (let i = asked.length - 1; i >= 0; i--) {
+    const next = [`「${asked[i]}」`, ...quoted];
+    if (HANDOFF_LEAD.length + next.join('\n').length + 1 > TICKET_DESCRIPTION_MAX) break;
+    quoted = next;
+  }
+  let address: string | undefined;
+  for (let i = texts.length - 1; i >= 0 && address === undefined; i--) address = extractAddress(texts[i]!);
+  return { kind: 'consult', categoryId, description: `${HANDOFF_LEAD}\n${quoted.join('\n')}`, ...(address ? { location: { address } } : {}) };
 }

@@ -54,8 +54,17 @@ describe('knowledge base', () => {
 
   it('rejects a file whose categoryId does not match its name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
-    writeFileSync(join(dir, 'noise.json'), JSON.stringify({ categoryId: 'heating', entries: [] }));
+    writeFileSync(join(dir, 'noise.json'), JSON.stringify({ categoryId: 'heating', department: '供热企业', entries: [] }));
     expect(() => loadSeedKb(dir)).toThrow(/expected "noise"/);
+  });
+
+  it('names the department answering every entry: the file’s, or the entry’s own', () => {
+    for (const e of kb) expect(e.department.length, e.id).toBeGreaterThanOrEqual(2);
+    expect(kb.find((e) => e.id === 'heating-03')?.department).toBe('供热企业');
+    expect(kb.find((e) => e.id === 'heating-07')?.department).toBe('市民政局');
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    writeFileSync(join(dir, 'noise.json'), JSON.stringify({ categoryId: 'noise', entries: [] }));
+    expect(() => loadSeedKb(dir)).toThrow(/noise\.json: department/);
   });
 });
 
@@ -91,10 +100,21 @@ describe('emergency comes first', () => {
         expect(a.reply.text).toContain(n);
       }
       expect(a.faqId).toBeUndefined();
-      expect(a.draft).toBeUndefined();
+      // The numbers come first; the draft is the way on for a citizen who says it is not urgent (继续反映).
+      expect(a.reply.text.indexOf(numbers[0]!)).toBeLessThan(a.reply.text.indexOf('。'));
+      expect(a.draft).toMatchObject({ description: text });
       expect(a.reply.suggestions).toEqual([]);
     });
   }
+
+  it('drafts the report a false alarm goes on to, with the category a complaint would get', () => {
+    // Read as an emergency today (issue #16) or as a complaint: either way the way on is the same heating report.
+    const text = '我家暖气管爆了，水漫到楼下了';
+    expect(engine.answer(text).draft).toMatchObject({ categoryId: 'heating', description: text });
+    const fire = engine.answer('楼下着火了，好大的烟');
+    expect(fire.intent).toBe('emergency');
+    expect(fire.draft?.description).toBe('楼下着火了，好大的烟');
+  });
 
   it('wins over a complaint in the same message', () => {
     const a = engine.answer('我要投诉物业 楼道里的电动车着火了 全是烟');

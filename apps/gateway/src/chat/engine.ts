@@ -1,6 +1,6 @@
 // Why: the FAQ chat engine — one pure, in-process function from (text, context) to an answer; the gateway wraps it with HTTP and storage.
 import { createHash } from 'node:crypto';
-import { CATEGORIES, type CategoryId, type ChatMessageResponse } from '@minhu/shared';
+import { CATEGORIES, type CategoryId, type ChatMessageResponse, type TicketDraft } from '@minhu/shared';
 import { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from './category-keywords.js';
 import { loadCategoryTraining, trainCategoryModel, type CategoryModel } from './category-model.js';
 import { rankCategories, type CategoryScore } from './category-score.js';
@@ -279,6 +279,28 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     return consult(ctx, r, categoryId, hits, hits.length > 0 ? 0.65 : 0.4);
   }
 
+  /** The best-ranked category when the message is about one of ours; null when nothing in it is ours. */
+  function subjectOf(r: Reading, ranked: CategoryScore[]): CategoryScore | null {
+    const top = ranked[0];
+    if (!top) return null;
+    const cov = coverage(top.best, r.tokens);
+    const matchedTerms = top.best ? new Set(top.best.matched).size : 0;
+    const noSubject =
+      (r.kwMax === 0 && (matchedTerms < 2 || cov < 0.5)) ||
+      (!r.complaint && ((r.kwMax < 1.5 && cov < 0.5) || (r.kwMax < 2.5 && cov < 0.34)));
+    return noSubject ? null : top;
+  }
+
+  /**
+   * The report a citizen goes on to when it is not urgent after all (不是紧急情况？继续反映): kind and category
+   * read as for a complaint, the same draft builder. Only the answer's offer: the emergency reply is unchanged.
+   */
+  function emergencyDraft(ctx: ChatContext, r: Reading): TicketDraft {
+    const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
+    const categoryId = subjectOf(r, rankCategories(hits, r.kw, categoryModel.probabilitiesOf(r.features)))?.categoryId ?? null;
+    return buildDraft(r.signals.kind, categoryId, draftTexts(ctx, categoryId, r.raw));
+  }
+
   // ── The decision ────────────────────────────────────────────────────────────────────
 
   function answer(text: string, contextIn?: unknown): ChatAnswer {
@@ -295,6 +317,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
         categoryId: null,
         confidence: 1,
         reply: { text: emergencyText(emergency), suggestions: [], emergencyNumbers: emergency.numbers },
+        draft: emergencyDraft(ctx, read(raw, base, baseFeatures)),
       });
     }
 
@@ -349,14 +372,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     }
 
     // 6. Nothing in it is ours: no keyword and the best FAQ matches little of it.
-    const top = ranked[0];
-    const cov = coverage(top?.best, r.tokens);
-    const matchedTerms = top?.best ? new Set(top.best.matched).size : 0;
-    const noSubject =
-      !top ||
-      (r.kwMax === 0 && (matchedTerms < 2 || cov < 0.5)) ||
-      (!r.complaint && ((r.kwMax < 1.5 && cov < 0.5) || (r.kwMax < 2.5 && cov < 0.34)));
-    if (noSubject) return r.complaint ? complaint(ctx, r, null, r.signals.kind, 0.5, hits) : outOfScope(ctx, r, false, 0.6);
+    const top = subjectOf(r, ranked);
+    if (!top) return r.complaint ? complaint(ctx, r, null, r.signals.kind, 0.5, hits) : outOfScope(ctx, r, false, 0.6);
 
     const confidence = confidenceOf(ranked, r.tokens);
     // 7. Someone has to act: offer the pre-filled ticket.

@@ -1,5 +1,5 @@
 // Why: every user-facing sentence of the bot lives here, in Simplified Chinese, so wording is reviewed in one place.
-import { CATEGORIES, TICKET_KIND_LABELS, findCategory, type CategoryId } from '@minhu/shared';
+import { CATEGORIES, HOTLINE_PHONE, TICKET_KIND_LABELS, findCategory, type CategoryId } from '@minhu/shared';
 import type { EmergencyKind, EmergencyMatch, EmergencyNumber } from './emergency.js';
 import type { DraftKind } from './intent.js';
 import type { KbEntry } from './kb.js';
@@ -68,4 +68,9 @@ export function clarifyText(categoryIds: CategoryId[]): string {
 
 export function browseText(categoryId: CategoryId): string {
   return `关于「${findCategory(categoryId)?.name ?? categoryId}」，没有找到和您的问题完全对应的答案，您可能想了解下面这些问题；也可以换个说法再问，或提交咨询单由 12345 热线答复。`;
+}
+
+/** After two unhelpful turns in a row: a person can help (the app shows 拨打12345 and 留言给人工 under it). */
+export function handoffText(): string {
+  return `抱歉，连续几次都没能帮到您。您可以拨打 ${HOTLINE_PHONE} 热线直接找人工，也可以留言给人工，工作人员会在 1 个工作日内答复您。`;
 }

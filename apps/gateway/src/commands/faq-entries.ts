@@ -7,6 +7,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../http/errors.js';
 import { randomId } from '../lib/ids.js';
 import type { FaqEntryDoc } from '../models/faq-entry.js';
+import { toKbEntry } from '../faq/store.js';
 
 const FAQ_ID = /^[a-z0-9-]{2,80}$/;
 
@@ -18,7 +19,7 @@ export async function listFaqEntries(deps: Deps, q: z.infer<typeof AdminFaqQuery
   const docs = await deps.models.FaqEntry.find(filter).sort({ categoryId: 1, _id: 1 }).lean<FaqEntryDoc[]>();
   const words = q.q ? q.q.toLowerCase().split(/\s+/) : [];
   const hit = (d: FaqEntryDoc) => {
-    const text = [d.question, ...(d.paraphrases ?? []), d.answer].join('\n').toLowerCase();
+    const text = [d.question, ...(d.paraphrases ?? []), d.answer, toKbEntry(d).department].join('\n').toLowerCase();
     return words.every((w) => text.includes(w));
   };
   return docs.filter(hit);

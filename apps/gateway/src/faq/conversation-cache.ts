@@ -2,6 +2,7 @@
 // instead of a read and a write. Every write is conditional on the turn counter, so a context that
 // another process moved on is detected and re-read (see answer-chat-message.ts).
 import type { ConversationRate } from './conversation-rate.js';
+import type { UnhelpfulStreak } from './unhelpful-streak.js';
 
 export interface CachedConversation {
   context: unknown;
@@ -10,6 +11,8 @@ export interface CachedConversation {
   channel: string;
   /** The per-conversation rate window as of `turn`. */
   rate: ConversationRate | null;
+  /** The unhelpful streak as of `turn` (a rating of the latest answer bumps `turn` too). */
+  unhelpful: UnhelpfulStreak | null;
 }
 
 export class ConversationCache {

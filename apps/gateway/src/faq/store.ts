@@ -5,25 +5,33 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChatEngine } from '../chat/engine.js';
-import { loadSeedKb, type KbEntry } from '../chat/kb.js';
+import { categoryDepartment, loadSeedKb, type KbEntry } from '../chat/kb.js';
 import type { Models } from '../models/index.js';
 import type { FaqEntryDoc } from '../models/faq-entry.js';
 import { buildEngineOffThread, type BuildReport } from './engine-builder.js';
 
 const META_ID = 'kb';
 
-export function toKbEntry(doc: FaqEntryDoc): KbEntry {
+export function toKbEntry(doc: FaqEntryDoc & { updatedAt?: Date | null; createdAt?: Date | null }): KbEntry {
+  const categoryId = doc.categoryId as KbEntry['categoryId'];
+  const changed = doc.updatedAt ?? doc.createdAt;
   return {
     id: doc._id,
-    categoryId: doc.categoryId as KbEntry['categoryId'],
+    categoryId,
     question: doc.question,
     paraphrases: doc.paraphrases ?? [],
     answer: doc.answer,
     localDetails: doc.localDetails ?? '',
     localValue: doc.localValue ?? null,
     enabled: doc.enabled !== false,
+    department: doc.department || categoryDepartment(categoryId),
+    updatedAt: changed ? new Date(changed).toISOString() : null,
   };
 }
+
+/** What a seed entry says, in the order compared (the provenance fields apart). */
+const seedContent = (e: Pick<KbEntry, 'categoryId' | 'question' | 'paraphrases' | 'answer' | 'localDetails'>) =>
+  JSON.stringify([e.categoryId, e.question, e.paraphrases ?? [], e.answer, e.localDetails ?? '']);
 
 export class FaqStore {
   private engine: ChatEngine | null = null;
@@ -47,23 +55,34 @@ export class FaqStore {
     return () => this.rebuiltListeners.delete(listener);
   }
 
-  /** Loads the seed files into MongoDB when their version changed. Returns entries written. */
+  /**
+   * Loads the seed files into MongoDB when their version changed. Returns entries written. Only entries whose
+   * words changed get a new `updatedAt` (citizens see it as 更新于): a new department alone keeps the date.
+   */
   async seed(entries: KbEntry[] = loadSeedKb()): Promise<number> {
     const version = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
     const meta = await this.models.KbMeta.findById(META_ID).lean<{ seedVersion?: string }>();
     if (meta?.seedVersion === version) return 0;
+    const stored = await this.models.FaqEntry.find({ _id: { $in: entries.map((e) => e.id) } }).lean<FaqEntryDoc[]>();
+    const existing = new Map(stored.map((d) => [d._id, d]));
     let written = 0;
     for (const e of entries) {
+      const doc = existing.get(e.id);
+      if (doc && doc.source !== 'seed') continue; // the city's own since an admin edited it
+      const wordsChanged = !doc || seedContent(toKbEntry(doc)) !== seedContent(e);
+      if (!wordsChanged && doc.department === e.department) continue;
       try {
-        // Only seed-owned entries follow the files; an admin-edited one no longer matches the
+        // Only seed-owned entries follow the files; one an admin edited meanwhile no longer matches the
         // filter, so the upsert's insert hits the _id and is skipped.
         const res = await this.models.FaqEntry.updateOne(
           { _id: e.id, source: 'seed' },
           {
-            $set: { categoryId: e.categoryId, question: e.question, paraphrases: e.paraphrases, answer: e.answer, localDetails: e.localDetails },
+            $set: wordsChanged
+              ? { categoryId: e.categoryId, question: e.question, paraphrases: e.paraphrases, answer: e.answer, localDetails: e.localDetails, department: e.department }
+              : { department: e.department },
             $setOnInsert: { source: 'seed', enabled: true, localValue: null },
           },
-          { upsert: true },
+          { upsert: true, timestamps: wordsChanged },
         );
         written += res.upsertedCount + res.modifiedCount;
       } catch (err) {

@@ -20,12 +20,23 @@ const conversationSchema = new Schema(
   {
     _id: { type: String, required: true },
     channel: { type: String, enum: CHANNELS, required: true },
-    /** Bumped by every message: writes are conditional on it, so a stale cached context is detected. */
+    /**
+     * Bumped by every message, and by a rating that changes the unhelpful streak: writes are conditional on it, so
+     * a stale cached context or streak is detected.
+     */
     turn: { type: Number, required: true, default: 0 },
     /** What the engine remembers between turns (JSON). */
     context: { type: Schema.Types.Mixed, default: {} },
     /** The per-conversation chat limit's window (faq/conversation-rate.ts), written with each turn. */
     rate: { type: new Schema({ start: Date, n: Number }, { _id: false }), default: null },
+    /**
+     * The unhelpful streak (faq/unhelpful-streak.ts): the latest bot answer, the unhelpful turns in a row before
+     * it, and whether it is unhelpful itself (found nothing, or rated 没用). Two in a row offer a person.
+     */
+    unhelpful: {
+      type: new Schema({ messageId: String, before: Number, unhelpful: Boolean }, { _id: false }),
+      default: null,
+    },
     /** The last messages (capped). */
     messages: { type: [chatMessageSchema], default: [] },
     /** Signed-in citizen, when the app sent a token. */

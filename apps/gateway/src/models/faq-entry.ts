@@ -13,6 +13,8 @@ const faqEntrySchema = new Schema(
     localDetails: { type: String, default: '' },
     /** The city's own details (office, phone, link), appended to the answer. */
     localValue: { type: String, default: null },
+    /** Who answers the entry (shown to citizens with the last update); null: the category's seed department. */
+    department: { type: String, default: null },
     enabled: { type: Boolean, default: true },
     /** `seed` entries follow the seed files until an admin edits them; then they are the city's. */
     source: { type: String, enum: ['seed', 'admin'], required: true },

@@ -10,6 +10,19 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** "2025-03-15" (local time): how an FAQ entry's last change is shown. */
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** An FAQ answer's provenance: "来源：市医疗保障局 · 更新于 2025-03-15". */
+export function formatProvenance(department: string, updatedAt: string): string {
+  const day = formatDate(updatedAt);
+  return day ? `来源：${department} · 更新于 ${day}` : `来源：${department}`;
+}
+
 /** "09:30". */
 export function formatTime(iso: string): string {
   const d = new Date(iso);

@@ -25,9 +25,15 @@ export const ChatSuggestionSchema = z.object({
   question: z.string(),
 });
 
-/** Prefilled report form, offered on a complaint. */
+/** The city's government service hotline, offered when the bot cannot help (拨打12345). */
+export const HOTLINE_PHONE = '12345';
+
+/**
+ * Prefilled report form: on a complaint (一键反映), on an emergency (不是紧急情况？继续反映 — the same draft a
+ * complaint would get, under the numbers to call) and in a handoff (留言给人工: a `consult` ticket).
+ */
 export const TicketDraftSchema = z.object({
-  /** Kind guessed from the words (投诉/求助/举报/建议/表扬). */
+  /** Kind guessed from the words (投诉/求助/举报/建议/表扬); `consult` in a handoff. */
   kind: TicketKindSchema,
   /** Category guessed, or null. */
   categoryId: CategoryIdSchema.nullable(),
@@ -37,6 +43,29 @@ export const TicketDraftSchema = z.object({
   location: StoredLocationSchema.pick({ address: true }).optional(),
 });
 export type TicketDraft = z.infer<typeof TicketDraftSchema>;
+
+/** Where a consult answer comes from (来源：<department> · 更新于 <date>). */
+export const ChatAnswerSourceSchema = z.object({
+  /** The FAQ entry answered; GET /api/faq/:id opens it (查看原文). */
+  faqId: z.string(),
+  /** The government body or public service that answers the entry (市医疗保障局, 供热企业 …). */
+  department: z.string(),
+  /** When the entry last changed (ISO 8601). */
+  updatedAt: z.string(),
+});
+export type ChatAnswerSource = z.infer<typeof ChatAnswerSourceSchema>;
+
+/**
+ * A way to a person, offered after two unhelpful turns in a row in one conversation (two 没用, two answers that
+ * found nothing, or one of each); a helpful answer starts the count again.
+ */
+export const ChatHandoffSchema = z.object({
+  /** The hotline to call (拨打12345). */
+  phone: z.string(),
+  /** 留言给人工: a `consult` ticket quoting what the citizen asked in this conversation. */
+  draft: TicketDraftSchema,
+});
+export type ChatHandoff = z.infer<typeof ChatHandoffSchema>;
 
 /** Answer of POST /api/chat/messages. */
 export const ChatMessageResponseSchema = z.object({
@@ -61,8 +90,12 @@ export const ChatMessageResponseSchema = z.object({
     /** On emergency: the numbers to call now. */
     emergencyNumbers: z.array(z.string()).optional(),
   }),
-  /** On complaint: the report form prefilled. */
+  /** On complaint and on emergency: the report form prefilled from the citizen's words. */
   draft: TicketDraftSchema.optional(),
+  /** On a consult answer from the knowledge base: who answers the entry and when it last changed. */
+  source: ChatAnswerSourceSchema.optional(),
+  /** When this answer is the second unhelpful turn in a row: call the hotline or leave a message. */
+  handoff: ChatHandoffSchema.optional(),
 });
 export type ChatMessageResponse = z.infer<typeof ChatMessageResponseSchema>;
 
@@ -88,6 +121,8 @@ export const ChatFeedbackResponseSchema = z.object({
     /** Next steps offered after "没用": file a ticket, call 12345. */
     actions: z.array(z.enum(['file_ticket', 'call_12345'])),
   }),
+  /** When this 没用 makes two unhelpful turns in a row: call the hotline or leave a message. */
+  handoff: ChatHandoffSchema.optional(),
 });
 export type ChatFeedbackResponse = z.infer<typeof ChatFeedbackResponseSchema>;
 
@@ -109,6 +144,10 @@ export const FaqEntrySchema = z.object({
   question: z.string(),
   /** The answer, with the city's local details appended where configured. */
   answer: z.string(),
+  /** The government body or public service that answers it. */
+  department: z.string(),
+  /** When it last changed (ISO 8601). */
+  updatedAt: z.string(),
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 

@@ -43,7 +43,9 @@ export function adminFaqRouter(deps: Deps) {
     const input = parseInput(UpdateFaqEntrySchema, ctx.request.body);
     const entry = await updateFaqEntry(deps, staffOf(ctx).name, ctx.params.id!, input);
     const action = patchAction(input);
-    await audit(ctx, action, entry, action === 'faq.update' ? { fields: Object.keys(input).sort().join(',') } : {});
+    // A new department is named in the log: it is what citizens see as the answer's source.
+    const details = action === 'faq.update' ? { fields: Object.keys(input).sort().join(','), ...(input.department ? { department: input.department } : {}) } : {};
+    await audit(ctx, action, entry, details);
     ctx.body = { entry: presentAdminFaqEntry(entry) };
   });
 

@@ -1,5 +1,6 @@
 // The chatbot over HTTP on the real services: answers, context across turns, drafts, emergencies,
-// feedback, rate limits, and the knowledge base browsing and admin endpoints.
+// feedback, rate limits, and the knowledge base browsing and admin endpoints. The ways on (the emergency's
+// draft, an answer's source, the handoff to a person) are in chat-ways-on.int.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, ChatMessageResponseSchema, FaqEntryResponseSchema, FaqListResponseSchema } from '@minhu/shared';
 import { addStaff } from '../../commands/staff-accounts.js';
@@ -50,13 +51,15 @@ describe('POST /api/chat/messages', () => {
     expect(res.draft?.description).toContain('施工');
   });
 
-  it('tells people in danger to call the emergency number, and nothing else', async () => {
+  it('tells people in danger to call the emergency number, and offers no FAQ answer', async () => {
     const res = ChatMessageResponseSchema.parse((await say('楼下着火了好大的烟')).body);
     expect(res.intent).toBe('emergency');
     expect(res.reply.text).toContain('119');
     expect(res.reply.emergencyNumbers).toContain('119');
     expect(res.faqId).toBeUndefined();
-    expect(res.draft).toBeUndefined();
+    expect(res.source).toBeUndefined();
+    // The way on when it is not urgent after all (继续反映): chat-ways-on.int.test.ts.
+    expect(res.draft?.description).toBe('楼下着火了好大的烟');
   });
 
   it('declines out-of-scope questions without an FAQ answer', async () => {

@@ -1,6 +1,6 @@
 // The conversation on the home page as a pure reducer: questions go sending → sent or failed (with
 // a resend), answers carry their feedback state. Saved locally so a reload keeps the conversation.
-import type { ChatMessageResponse } from '@minhu/shared';
+import type { ChatHandoff, ChatMessageResponse } from '@minhu/shared';
 
 export type UserItem = { id: string; role: 'user'; text: string; status: 'sending' | 'sent' | 'failed'; error?: string };
 export type BotItem = {
@@ -11,6 +11,8 @@ export type BotItem = {
   reply: ChatMessageResponse;
   feedback: 'none' | 'sending' | 'helpful' | 'unhelpful';
   feedbackError?: string;
+  /** A way to a person offered when this answer was rated 没用 (the second unhelpful turn in a row). */
+  handoff?: ChatHandoff;
 };
 export type ChatItem = UserItem | BotItem;
 
@@ -24,8 +26,13 @@ export type ChatAction =
   | { type: 'answered'; id: string; reply: ChatMessageResponse }
   | { type: 'failed'; id: string; error: string }
   | { type: 'resend'; id: string }
-  | { type: 'feedback'; id: string; state: BotItem['feedback']; error?: string }
+  | { type: 'feedback'; id: string; state: BotItem['feedback']; error?: string; handoff?: ChatHandoff }
   | { type: 'clear' };
+
+/** The way to a person offered with this answer or after its 没用 (拨打12345 / 留言给人工), or null. */
+export function handoffOf(item: BotItem): ChatHandoff | null {
+  return item.handoff ?? item.reply.handoff ?? null;
+}
 
 /** The FAQ entry a consult answer quotes (its 查看原文 link), or null. */
 export function sourceFaqId(item: BotItem): string | null {
@@ -52,7 +59,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'feedback':
       return {
         ...state,
-        items: state.items.map((i) => (i.id === action.id && i.role === 'bot' ? { ...i, feedback: action.state, feedbackError: action.error } : i)),
+        items: state.items.map((i) =>
+          i.id === action.id && i.role === 'bot' ? { ...i, feedback: action.state, feedbackError: action.error, ...(action.handoff ? { handoff: action.handoff } : {}) } : i,
+        ),
       };
     case 'clear':
       return { items: [] };

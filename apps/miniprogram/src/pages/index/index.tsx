@@ -1,9 +1,11 @@
 // 首页 / 智能问答: ask the FAQ bot, browse the 18 categories, rate answers, see the emergency banner,
-// and turn a complaint into a prefilled report with one tap.
+// and turn a complaint into a prefilled report with one tap. No answer is a dead end: an emergency offers
+// 不是紧急情况？继续反映 under the numbers, an FAQ answer names its source (来源 · 更新于, 查看原文), and after two
+// unhelpful turns in a row the bot offers a person (拨打12345 / 留言给人工).
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ChatMessageRequestSchema, type ChatMessageResponse, type TicketDraft } from '@minhu/shared';
+import { ChatMessageRequestSchema, HOTLINE_PHONE, type ChatHandoff, type ChatMessageResponse, type TicketDraft } from '@minhu/shared';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../api/minhu-api';
 import { toUserMessage } from '../../api/errors';
@@ -12,13 +14,14 @@ import { CategoryGrid } from '../../components/CategoryGrid';
 import { callNumber, EmergencyBanner } from '../../components/EmergencyBanner';
 import { EmergencyStrip } from '../../components/EmergencyStrip';
 import { PageShell } from '../../components/PageShell';
+import { formatProvenance } from '../../lib/format';
 import { randomId } from '../../lib/ids';
 import { onLocalDataCleared } from '../../lib/local-data';
 import { go, ROUTES, TAB } from '../../lib/routes';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { readJson, taroStore, writeJson } from '../../lib/storage';
 import { putHandoff } from '../../report/draft';
-import { chatReducer, sourceFaqId, toSaved, type BotItem, type ChatState, type UserItem } from './chat-state';
+import { chatReducer, handoffOf, sourceFaqId, toSaved, type BotItem, type ChatState, type UserItem } from './chat-state';
 import './index.scss';
 
 const SAMPLE_QUESTIONS = ['社保卡丢了怎么补办？', '公积金怎么提取？', '晚上工地施工太吵了', '公司拖欠工资怎么办？'];
@@ -57,9 +60,29 @@ function UserBubble(props: { item: UserItem; onResend: () => void }) {
   );
 }
 
+/** After two unhelpful turns in a row: the hotline, or a consult ticket quoting what the citizen asked. */
+function HandoffOffer(props: { handoff: ChatHandoff }) {
+  const { handoff } = props;
+  return (
+    <View className="mh-msg__handoff" data-testid="handoff">
+      <Text className="mh-msg__meta">抱歉，连续几次都没能帮到您，您可以找人工：</Text>
+      <View className="mh-row">
+        <Button type="primary" size="small" onClick={() => callNumber(handoff.phone)} data-testid="handoff-call">
+          拨打{handoff.phone}
+        </Button>
+        <Button size="small" className="mh-ml" onClick={() => openReport(handoff.draft)} data-testid="handoff-message">
+          留言给人工
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 function Feedback(props: { item: BotItem; onFeedback: (helpful: boolean) => void }) {
   const { item } = props;
   if (item.feedback === 'helpful') return <Text className="mh-msg__meta">感谢您的反馈！</Text>;
+  // The second unhelpful turn in a row: the bubble offers a person instead (HandoffOffer).
+  if (item.feedback === 'unhelpful' && handoffOf(item)) return null;
   if (item.feedback === 'unhelpful') {
     const r = item.reply;
     return (
@@ -74,8 +97,8 @@ function Feedback(props: { item: BotItem; onFeedback: (helpful: boolean) => void
           >
             我要反映
           </Button>
-          <Button size="small" className="mh-ml" onClick={() => callNumber('12345')}>
-            拨打 12345
+          <Button size="small" className="mh-ml" onClick={() => callNumber(HOTLINE_PHONE)}>
+            拨打 {HOTLINE_PHONE}
           </Button>
         </View>
       </View>
@@ -100,12 +123,24 @@ function Feedback(props: { item: BotItem; onFeedback: (helpful: boolean) => void
 function BotBubble(props: { item: BotItem; onAsk: (q: string) => void; onFeedback: (helpful: boolean) => void }) {
   const r: ChatMessageResponse = props.item.reply;
   const faqId = sourceFaqId(props.item);
+  const handoff = handoffOf(props.item);
   return (
     <View className={`mh-msg mh-msg--bot mh-msg--${r.intent}`} data-testid="bot-message" data-intent={r.intent}>
       {r.intent === 'emergency' && <EmergencyBanner numbers={r.reply.emergencyNumbers} />}
       <Text className="mh-msg__text" userSelect>
         {r.reply.text}
       </Text>
+      {r.intent === 'emergency' && r.draft && (
+        // A false alarm must not strand the citizen: one tap to the report, prefilled like a complaint's.
+        <Button size="large" block fill="outline" className="mh-msg__cta" onClick={() => openReport(r.draft!)} data-testid="emergency-continue">
+          不是紧急情况？继续反映
+        </Button>
+      )}
+      {faqId && r.source && (
+        <Text className="mh-msg__provenance" data-testid="faq-provenance">
+          {formatProvenance(r.source.department, r.source.updatedAt)}
+        </Text>
+      )}
       {faqId && (
         <Text className="mh-msg__source" onClick={() => go(ROUTES.faqEntry(faqId))} data-testid="faq-source">
           查看原文 ›
@@ -127,6 +162,7 @@ function BotBubble(props: { item: BotItem; onAsk: (q: string) => void; onFeedbac
         </View>
       )}
       {(r.intent === 'consult' || r.intent === 'out_of_scope') && <Feedback item={props.item} onFeedback={props.onFeedback} />}
+      {handoff && <HandoffOffer handoff={handoff} />}
     </View>
   );
 }
@@ -173,8 +209,8 @@ export default function HomePage() {
   const feedback = async (item: BotItem, helpful: boolean) => {
     dispatch({ type: 'feedback', id: item.id, state: 'sending' });
     try {
-      await api.chat.feedback({ conversationId: item.reply.conversationId, messageId: item.reply.messageId, helpful });
-      dispatch({ type: 'feedback', id: item.id, state: helpful ? 'helpful' : 'unhelpful' });
+      const answer = await api.chat.feedback({ conversationId: item.reply.conversationId, messageId: item.reply.messageId, helpful });
+      dispatch({ type: 'feedback', id: item.id, state: helpful ? 'helpful' : 'unhelpful', handoff: answer?.handoff });
     } catch (e) {
       dispatch({ type: 'feedback', id: item.id, state: 'none', error: `${toUserMessage(e)}，请再点一次` });
     }

@@ -1,5 +1,5 @@
-// 问答原文 in jsdom: the entry in full with its category, the ways on (bot, report), a failed load with a
-// retry, and 转发 sharing the entry's own page under its question.
+// 问答原文 in jsdom: the entry in full with its category and provenance (来源 · 更新于), the ways on (bot, report),
+// a failed load with a retry, and 转发 sharing the entry's own page under its question.
 import Taro from '@tarojs/taro';
 import { Current } from '@tarojs/runtime';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,14 @@ vi.mock('@tarojs/taro', async (importOriginal) => {
 
 const { default: FaqEntryPage } = await import('./index');
 
-const ENTRY = { id: 'faq_idcard_01', categoryId: 'household-id', question: '身份证丢了怎么补办？', answer: '带上户口簿到户籍所在地派出所补领。\n\n异地也可以办理。' };
+const ENTRY = {
+  id: 'faq_idcard_01',
+  categoryId: 'household-id',
+  question: '身份证丢了怎么补办？',
+  answer: '带上户口簿到户籍所在地派出所补领。\n\n异地也可以办理。',
+  department: '市公安局',
+  updatedAt: '2025-03-15T04:00:00.000Z',
+};
 
 describe('FAQ entry page', () => {
   beforeEach(() => {
@@ -34,6 +41,7 @@ describe('FAQ entry page', () => {
     expect(m.one('faq-entry-category').textContent).toBe('户籍与身份证');
     expect(m.one('faq-entry-question').textContent).toBe(ENTRY.question);
     expect(m.one('faq-entry-answer').textContent).toBe(ENTRY.answer);
+    expect(m.one('faq-entry-provenance').textContent).toBe('来源：市公安局 · 更新于 2025-03-15');
     expect(share.last?.()).toEqual({ title: ENTRY.question, path: `/sub/faq-entry/index?id=${ENTRY.id}` });
 
     await m.click(m.one('faq-entry-ask'));

@@ -1,5 +1,5 @@
-// 问答原文: one FAQ entry in full (查看原文 from the chat, a question in 常见问题, or a shared link), with
-// the way back to the bot or on to a report; 转发 shares the entry itself.
+// 问答原文: one FAQ entry in full (查看原文 from the chat, a question in 常见问题, or a shared link) with its
+// provenance (来源：<department> · 更新于 <date>), the way back to the bot or on to a report; 转发 shares the entry.
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/minhu-api';
 import { toUserMessage } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/ErrorState';
+import { formatProvenance } from '../../lib/format';
 import { PageShell } from '../../components/PageShell';
 import { back, go, TAB } from '../../lib/routes';
 import './index.scss';
@@ -58,6 +59,9 @@ export default function FaqEntryPage() {
         </Text>
         <Text className="mh-faq-entry__answer" userSelect data-testid="faq-entry-answer">
           {entry.answer}
+        </Text>
+        <Text className="mh-faq-entry__provenance" data-testid="faq-entry-provenance">
+          {formatProvenance(entry.department, entry.updatedAt)}
         </Text>
       </View>
       <View className="mh-card mh-faq-entry__next">
