@@ -43,13 +43,13 @@ export async function dispatchBenchSection(withServices: WithServices, machine: 
       const candidates: number[] = [];
       // The first WARM_UP filings are not counted: the steady state of a running gateway, not its JIT warming up.
       for (let i = -WARM_UP; i < FILINGS; i++) {
-        const beside = i % 3 === 0 ? recent[Math.abs(i) % recent.length]?.location : null;
+        const beside = i % 3 === 0 ? recent[(i + WARM_UP) % recent.length]?.location : null;
         const lat = beside?.lat ?? BENCH_CENTRE.lat + (Math.random() - 0.5) * 0.18;
         const lng = beside?.lng ?? BENCH_CENTRE.lng + (Math.random() - 0.5) * 0.2;
         const location = { address: '幸福路1号', lat: lat + 0.0002, lng, coordSystem: 'gcj02' as const };
         const ticket = {
           _id: new Types.ObjectId(),
-          description: TEXTS[i % TEXTS.length]!,
+          description: TEXTS[(i + WARM_UP) % TEXTS.length]!,
           categoryId: 'utilities-outage',
           location,
           createdAt: new Date(),

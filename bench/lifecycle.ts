@@ -2,10 +2,11 @@
 // hotline status-event ingestion, and outbox drain rate. CPU per request is the gateway process's own.
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
+import { sign } from '../apps/gateway/src/hotline/signature.js';
 import { startHotlineStandin } from '../tests/standins/hotline.js';
 import { forkBenchGateway } from './fork-gateway.js';
 import type { S3Settings } from '../apps/gateway/src/services/manager.js';
@@ -128,7 +129,7 @@ export async function benchLifecycle(env: { mongoUri: string; s3: S3Settings; da
           const ts = Math.floor(Date.now() / 1000);
           return {
             ...req,
-            headers: { ...json, 'x-minhu-timestamp': String(ts), 'x-minhu-signature': 'sha256=' + createHmac('sha256', SECRET).update(`${ts}.${body}`).digest('hex') },
+            headers: { ...json, 'x-minhu-timestamp': String(ts), 'x-minhu-signature': sign(SECRET, 'hotline-to-minhu', ts, body) },
             body,
           };
         },
