@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import type { Models } from '../models/index.js';
 import type { PendingEventEntry } from './pending-events.js';
 
-
 export class EventRelay {
   private listeners = new Set<(queue: PendingEventEntry['queue']) => void>();
 
