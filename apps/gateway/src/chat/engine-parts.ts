@@ -44,6 +44,8 @@ export interface BuildRequest {
   knownLearnedKey: string | null;
   /** Train the KB-independent intent layer too (false once a process has it). */
   learnIntent: boolean;
+  /** Build the index only, even when the learned layers' texts changed (the caller answers with the layers it has meanwhile). */
+  skipLearned?: boolean;
 }
 
 /** Entries per encoded slice: each slice is stringified and encoded in a few milliseconds. */
@@ -84,7 +86,7 @@ export function buildEngineParts(req: BuildRequest): EngineParts {
   const lKey = learnedKey(entries);
   const index = iKey === req.knownIndexKey ? null : buildIndexState(entries);
   const learned =
-    lKey === req.knownLearnedKey
+    lKey === req.knownLearnedKey || req.skipLearned
       ? null
       : {
           emergency: packOrNull(trainEmergencyModel(loadEmergencyTraining(entries)).state()),

@@ -21,18 +21,33 @@ export interface BuildReport {
   seconds: number;
   /** Whether the learned layers were retrained (the texts they read changed). */
   retrained: boolean;
+  /** The learned layers in this engine were trained on older texts (built with reuseLearned): a full build should follow. */
+  learnedStale: boolean;
 }
 
-export async function buildEngineOffThread(entries: KbEntry[]): Promise<BuildReport> {
+/**
+ * `reuseLearned`: build only the index and keep the learned layers already held (a second or two instead of the
+ * seconds retraining takes), reporting whether they are stale for these entries.
+ */
+export async function buildEngineOffThread(entries: KbEntry[], opts: { reuseLearned?: boolean } = {}): Promise<BuildReport> {
   const started = performance.now();
+  const reuse = Boolean(opts.reuseLearned && lastLearned);
   // The worker hashes the entries and builds only what differs from the parts held here.
   const encoded = await encodeEntries(entries);
-  const request: BuildRequest = { entries: encoded, knownIndexKey: lastIndex?.key ?? null, knownLearnedKey: lastLearned?.key ?? null, learnIntent: !lastLearned };
+  const request: BuildRequest = {
+    entries: encoded,
+    knownIndexKey: lastIndex?.key ?? null,
+    knownLearnedKey: lastLearned?.key ?? null,
+    learnIntent: !lastLearned,
+    skipLearned: reuse,
+  };
   const built = await runInWorker<BuildRequest, EngineParts>(BUILD_TASK, request, encoded.map((slice) => slice.buffer as ArrayBuffer));
   const indexParts = built.index ?? lastIndex!.parts;
   const layers = built.learned ? await learnedFromParts(built.learned, lastLearned?.layers.intentModel) : lastLearned!.layers;
   const engine = await engineFromParts(entries, indexParts, layers);
+  const learnedStale = !built.learned && built.learnedKey !== lastLearned!.key;
   lastIndex = { key: built.indexKey, parts: indexParts };
-  lastLearned = { key: built.learnedKey, layers };
-  return { engine, seconds: (performance.now() - started) / 1000, retrained: built.learned !== null };
+  // Stale layers keep their own key, so the full build that follows knows to retrain.
+  if (!learnedStale) lastLearned = { key: built.learnedKey, layers };
+  return { engine, seconds: (performance.now() - started) / 1000, retrained: built.learned !== null, learnedStale };
 }

@@ -123,10 +123,19 @@ export class FaqStore {
     const meta = await this.models.KbMeta.findById(META_ID).lean<{ revision?: number }>();
     // In batches, so decoding 10,000 entries never holds the event loop in one piece.
     const docs = await this.models.FaqEntry.find({}).batchSize(500).lean<FaqEntryDoc[]>();
-    const report = await buildEngineOffThread(docs.map(toKbEntry));
+    const entries = docs.map(toKbEntry);
+    // An edit answers within a second or two: first the new index with the learned layers in use, then — when the
+    // questions they learn from changed — those layers retrained (seconds) and swapped in too.
+    let report = await buildEngineOffThread(entries, { reuseLearned: this.engine !== null });
     this.engine = report.engine;
     this.revision = meta?.revision ?? 0;
     this.lastCheck = Date.now();
+    if (report.learnedStale) {
+      const quick = report.seconds;
+      report = await buildEngineOffThread(entries);
+      report = { ...report, seconds: report.seconds + quick };
+      this.engine = report.engine;
+    }
     this.logger.info({ revision: this.revision, entries: docs.length, seconds: Math.round(report.seconds * 1000) / 1000, retrained: report.retrained }, 'chat engine rebuilt');
     for (const listener of this.rebuiltListeners) listener(report);
   }
