@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
-import { spawnGatewayProcess } from '../support/entry-point.js';
+import { spawnGatewayProcess, waitGatewayHealthy } from '../support/entry-point.js';
 import { startHotlineStandin, type HotlineStandin } from '../standins/hotline.js';
 
 const SECRET = 'fault-test-secret-0123456789';
@@ -44,16 +44,7 @@ function startGateway(port: number): ChildProcess {
   });
 }
 
-// A process builds its chat engine before it listens: seconds alone, a minute on a machine busy with other test projects.
-async function waitHealthy(url: string, ms = 90_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('gateway did not become healthy');
-}
+const waitHealthy = (url: string) => waitGatewayHealthy(url, 90_000);
 
 beforeAll(async () => {
   hotline = await startHotlineStandin(SECRET);

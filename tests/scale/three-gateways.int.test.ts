@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
 import { createModels, type Models } from '../../apps/gateway/src/models/index.js';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
-import { spawnGatewayProcess } from '../support/entry-point.js';
+import { spawnGatewayProcess, waitGatewayHealthy } from '../support/entry-point.js';
 import { startHotlineStandin, type HotlineStandin } from '../standins/hotline.js';
 
 const SECRET = 'scale-test-secret-0123456789';
@@ -61,15 +61,7 @@ function spawn(port: number): ChildProcess {
   });
 }
 
-async function waitHealthy(url: string, ms = 240_000): Promise<number> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${url}/api/health`).catch(() => null);
-    if (res?.ok) return (await res.json()).pid;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`gateway at ${url} did not become healthy`);
-}
+const waitHealthy = (url: string) => waitGatewayHealthy(url, 240_000);
 
 async function call(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url + path, {

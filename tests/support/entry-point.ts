@@ -20,3 +20,17 @@ export function spawnGatewayProcess(opts: { port: number; dataDir: string; dbNam
     stdio: opts.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/**
+ * Waits until the gateway at `url` answers /api/health and returns the answering process's pid. A process builds its
+ * chat engine before it listens: seconds alone, a minute or more on a machine busy with other test projects.
+ */
+export async function waitGatewayHealthy(url: string, ms: number): Promise<number> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${url}/api/health`).catch(() => null);
+    if (res?.ok) return (await res.json()).pid;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gateway at ${url} did not become healthy`);
+}
