@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark on the real services and writes BENCHMARKS.md with the
 // machine and date. BENCH_SECONDS sets the length of each HTTP scenario (default 10).
-// `npm run bench -- console` runs only the staff console's section and replaces just that section.
+// `npm run bench -- console` runs only the staff console's section and replaces just that section; so do
+// `-- dispatch`, `-- scale` and `-- filing` for theirs.
 import { execSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
@@ -9,6 +10,7 @@ import { loadConfig } from '../apps/gateway/src/config.js';
 import { startServices, type S3Settings } from '../apps/gateway/src/services/manager.js';
 import { consoleBenchSection, spliceSection } from './console.js';
 import { dispatchBenchSection } from './dispatch.js';
+import { filingBenchSection } from './filing.js';
 import { benchLifecycle, type ScenarioResult } from './lifecycle.js';
 import { extraSections } from './sections.js';
 
@@ -83,6 +85,14 @@ async function main() {
     console.log('[bench] wrote the scale-out section of BENCHMARKS.md');
     return;
   }
+  if (process.argv.includes('filing')) {
+    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+    const section = await filingBenchSection(withServices, machineLine());
+    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, '## Filing cost'));
+    console.log(section);
+    console.log('[bench] wrote the filing cost section of BENCHMARKS.md');
+    return;
+  }
   if (process.argv.includes('console')) {
     const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
     const section = await consoleBenchSection(withServices, machineLine());
@@ -100,7 +110,11 @@ async function main() {
     console.log(table(life.results));
 
     const sections =
-      (await extraSections(withServices)) + (await consoleBenchSection(withServices, machineLine())) + (await dispatchBenchSection(withServices, machineLine()));
+      (await extraSections(withServices)) +
+      (await consoleBenchSection(withServices, machineLine())) +
+      (await dispatchBenchSection(withServices, machineLine())) +
+      '\n' +
+      (await filingBenchSection(withServices, machineLine()));
     const md = `# Benchmarks
 
 Written by \`npm run bench\` on ${when.slice(0, 10)} (${when}). Every figure below was measured in that run.

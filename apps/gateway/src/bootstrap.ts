@@ -11,6 +11,7 @@ import { createLimiters, createWorkCalendar, type Deps } from './deps.js';
 import { ConversationCache } from './faq/conversation-cache.js';
 import { FaqStore } from './faq/store.js';
 import { EventRelay } from './hotline/relay.js';
+import { TicketNumbers } from './commands/ticket-number.js';
 import { createSmsSender } from './lib/sms.js';
 import { Storage } from './lib/storage.js';
 import { TokenService } from './lib/tokens.js';
@@ -75,6 +76,7 @@ export async function createDeps(opts: BootstrapOptions): Promise<Deps> {
     limiters: createLimiters(db, config),
     calendar: createWorkCalendar(config.calendar),
     relay: new EventRelay(models, logger),
+    ticketNumbers: new TicketNumbers(models.Counter),
     faq,
     chatCache: new ConversationCache(),
     ticketIndex: new TicketIndex(models, logger),

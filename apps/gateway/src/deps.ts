@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { ConversationCache } from './faq/conversation-cache.js';
 import type { FaqStore } from './faq/store.js';
 import type { EventRelay } from './hotline/relay.js';
+import type { TicketNumbers } from './commands/ticket-number.js';
 import { LeasedLimit } from './lib/leased-limit.js';
 import type { Storage } from './lib/storage.js';
 import type { SmsSender } from './lib/sms.js';
@@ -48,6 +49,8 @@ export interface Deps {
   calendar: WorkCalendar;
   /** Moves events written into tickets onto their queues. */
   relay: EventRelay;
+  /** Hands out the daily ticket numbers (MH20261122000123). */
+  ticketNumbers: TicketNumbers;
   /** The knowledge base and the chat engine built from it. */
   faq: FaqStore;
   /** Contexts of recent conversations in this process. */

@@ -12,7 +12,6 @@ import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { geoCellOf, matchIncidentAfterFiling } from './match-incident.js';
 import { incidentForJoining, joinAtFiling } from './incidents.js';
-import { nextTicketNumber } from './ticket-number.js';
 import { removeEvidence, verifyUploads } from './verify-uploads.js';
 
 /** Canonical JSON (sorted keys) so that key order never makes a retry look different. */
@@ -104,7 +103,7 @@ export async function fileTicket(
   const deadlines = computeDeadlines(input.kind, input.urgent ?? false, now, deps.calendar);
   const doc = {
     _id: ticketId,
-    number: await nextTicketNumber(deps, now),
+    number: await deps.ticketNumbers.next(now),
     citizenId: new Types.ObjectId(citizen.id),
     channel,
     kind: input.kind,
