@@ -49,7 +49,7 @@ const SETS = {
   stillOrAlready: zh('Already / all along: 已经, 一直 (not followed by 在). Nudges the danger score only; not a "now" for any guard.', /(已经|一直(?!在))/),
   helpWord: zh('The English word "help" inside the normalized text (no word boundary: helpline matches too). A now for the danger rules.', /help/),
   enRightNow: en('"right now". Not bare "now" (enNow).', /\bright now\b/),
-  enHurry: en('"hurry".', /\bhurry\b/),
+  enHurry: en('"hurry" (hurry up, please hurry). Not "no rush".', /\bhurry\b/),
   enNow: en('"now" as a word (also inside "right now"). Not "know", "nowhere".', /\bnow\b/),
   enCallForHelp: en('"help", "quick", "please come", "emergency" as words.', /\b(help|quick|please come|emergency)\b/),
   // ── Just now: it has only just happened, or is about to ──────────────────────────────
@@ -65,9 +65,9 @@ const SETS = {
   averted: zh('It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤. Not 没人管 (neglected).', /(所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤))/),
   avertedStaff: zh('无人员受伤 / 没有人员受伤 (the rules only).', /(?:无|没有|没)人员受伤/),
   history: zh('A medical or event history: 中风过, 手术后, 得过, 患过, 过两次. Not a symptom now.', /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|过(?:一|两|三|几|好几)次)/),
-  enLastPeriod: en('"last week/month/year".', /\blast (week|month|year)\b/),
-  enYearsAgo: en('"a year ago", "years ago".', /\byears? ago\b/),
-  enAgo: en('"days/weeks/months ago".', /\b(days?|weeks?|months?) ago\b/),
+  enLastPeriod: en('"last week/month/year": a dated past. Not "the last bus".', /\blast (week|month|year)\b/),
+  enYearsAgo: en('"a year ago", "years ago": a dated past.', /\byears? ago\b/),
+  enAgo: en('"days/weeks/months ago": a dated past (the not-live guard).', /\b(days?|weeks?|months?) ago\b/),
   // ── Recurring: it keeps happening (a complaint, not a live emergency) ────────────────
   recurring: zh('Again and again: 经常, 老是, 总是, 每次, 每天, 天天, 好几次, 好几天, 一下雨就, 两个月 … Not 一直在 (keepsOn).', /(长期|一落雨就|一下雨就|经常|老是|总是|好几次|每次|每天|天天|好几天|[一两三几]个(?:星期|礼拜|月))/),
   recurringMore: zh('More recurrence the danger rules read: 常年, 一直以来, 多次, 屡次, 三天两头, 时不时, 每年, 几年了 …', /(常年|一直以来|多次|屡次|三天两头|隔三差五|时不时|几天了|好几年|几年了|每年|年年)/),
@@ -75,7 +75,7 @@ const SETS = {
   neglected: zh('Nobody fixes it: 没人修/管/处理/清. A complaint about neglect, not a danger.', /没人(?:修|管|处理|清)/),
   enEvery: en('"every morning/day/night/evening/week".', /\bevery (morning|day|night|evening|week)\b/),
   enEveryMore: en('"every time/rain/month …", "daily", "all the time", "always" (the framing guard only).', /\b(every (time|rain|storm|arvo|afternoon|weekend|month|year)|daily|nightly|each day|all the time|constantly|always)\b/),
-  enSince: en('"since Monday", "since last …", "since yesterday".', /\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|yesterday)\b/),
+  enSince: en('"since Monday", "since last …", "since yesterday": it has been going on.', /\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|yesterday)\b/),
   enSinceMonth: en('"since November/December/January" (the framing guard only).', /\bsince (november|december|january)\b/),
   enNearMiss: en('"nearly got hit", "almost crashed": a near miss, not a crash.', /\b(nearly|almost) (got|was|were|had|hit|crashed|fell|died)\b/),
   // ── Hypothetical: it might happen ────────────────────────────────────────────────────
@@ -85,13 +85,13 @@ const SETS = {
   afterwards: zh('What follows: 之后能, 后能不能, 后怎么 — a question about the aftermath.', /(之后能|后能不能|后怎么)/),
   // ── Fiction: a story being discussed ─────────────────────────────────────────────────
   fiction: zh('A TV drama, a film, a game: 电视剧, 追剧, 剧情, 电影里, 小说里, 读后感, 游戏里. Not 小说 alone (novel).', /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说里|读后感|游戏里)/),
-  episode: zh('第三集: an episode.', /第[一二三四五六七八九十\d]+集/),
+  episode: zh('第三集: an episode of a drama being discussed.', /第[一二三四五六七八九十\d]+集/),
   inABook: zh('书里: in a book (not read by the administrative guard of the rules).', /书里/),
   novel: zh('小说 anywhere, 作文 (homework): the rules\' administrative guard.', /(小说|作文)/),
   // ── Administrative: claims, money, procedures, prevention ───────────────────────────
   claims: zh('Money after harm: 补贴, 补助, 补偿, 赔偿, 报销, 津贴, 保险, 医保.', /(补贴|补助|补偿|赔偿|报销|津贴|保险|医保)/),
   claimsMore: zh('救助金, 理赔, 工伤, 能补, 补多少, 赔多少, 怎么补/赔, 能报, 不给报 (the rules only).', /(救助金|理赔|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报)/),
-  socialSecurity: zh('社保 (the score only).', /社保/),
+  socialSecurity: zh('社保: social insurance (the score only).', /社保/),
   procedure: zh('Procedures and papers: 流程, 材料, 手续, 证明, 规定, 罚款, 怎么申请, 可以申请, 申请吗 …', /(流程|材料|手续|证明|规定|罚款|怎么申请|如何申请|可以申请|可申请|申请吗)/),
   procedureMore: zh('能申请, 通知, 标准, 处罚 (the rules only).', /(能申请|通知|标准|处罚)/),
   procedureAsk: zh('Where / whom / how long: 多少钱, 政策, 怎么查, 去哪, 找谁, 上报, 多久能, 能不能申请 (the score only).', /(能不能申请|多少钱|政策|怎么查|去哪|在哪查|找谁|报告给谁|报给谁|上报|要多久|多久能)/),
@@ -100,28 +100,28 @@ const SETS = {
   education: zh('教育 (the score only; the rules read 安全教育).', /教育/),
   consumer: zh('Goods and shops: 商家, 退货, 退款, 质量, 买的, 网购 (the score only).', /(商家|退货|退款|质量|买的|网购)/),
   refusal: zh('Someone refuses or deflects: 不承认, 不认账, 不管, 不处理, 推卸, 不赔, 院方, 物业 (the score only).', /(不承认|不认账|不管|不处理|推卸|不赔|院方|物业)/),
-  towed: zh('A car towed away (车被拖走).', /(车|电动车)[^，。]{0,6}(拖走|被拖)/),
-  property: zh('房产 (the score only).', /房产/),
+  towed: zh('A car towed away (车被拖走): a parking matter. Not a child taken away (拖走 alone).', /(车|电动车)[^，。]{0,6}(拖走|被拖)/),
+  property: zh('房产: property matters (the score only).', /房产/),
   enClaims: en('"insurance", "compensation", "subsidy", "reimburse".', /\b(insurance|compensat\w*|subsid\w*|reimburs\w*)\b/),
-  enClaim: en('"claim".', /\bclaim\b/),
+  enClaim: en('"claim" as a word (an insurance claim). Not "claims" (the English rules read only the singular).', /\bclaim\b/),
   enPrevention: en('"prevent…", "safety tips/check/inspection", "drill".', /\b(prevent\w*|safety (tips|check|inspection)|drill)\b/),
   enMoney: en('"paid", "pay", "refund", "deposit", "membership", "fine(d)".', /\b(paid|pay|refund|deposit|membership|fined?)\b/),
-  enApplication: en('"applied", "application".', /\b(applied|application)\b/),
+  enApplication: en('"applied", "application": a procedure, not a live danger.', /\b(applied|application)\b/),
   // ── Grievance: a ticket about a problem, not a live danger ──────────────────────────
   ticketWord: zh('Naming a ticket: 投诉, 举报, 建议.', /(投诉|举报|建议)/),
-  ticketWordMore: zh('反映, 差评.', /(反映|差评)/),
-  wages: zh('工资.', /工资/),
+  ticketWordMore: zh('反映, 差评: reporting a problem or a bad review (the not-live guard only).', /(反映|差评)/),
+  wages: zh('工资: wages owed or a pay dispute — a grievance, not a danger.', /工资/),
   moneyOwed: zh(
     'Money owed or lost: 退不回, 退钱, 押金, 退款, 发票, 扣分, 罚多少, 欠我…钱, 办卡 … (a 到现在/至今 inside 欠…钱 counts as one character).',
     /(退不回|退钱|年卡|办了?卡|罚不罚|罚多少|扣几分|扣分|欠(他|她|我|我们|了)?(?:直到现在|到现在|至今|[^，。]){0,6}(钱|块|元)|押金|退款|发票)/,
   ),
-  enComplaint: en('"complain…".', /\bcomplain\w*\b/),
+  enComplaint: en('"complain", "complaint": a grievance. Not "compliant".', /\bcomplain\w*\b/),
   // ── Thanks ───────────────────────────────────────────────────────────────────────────
   thanks: zh('Thanks and praise: 感谢, 谢谢, 表扬. Not 谢谢照顾 said as a farewell (farewell wins).', /(感谢|谢谢|表扬)/),
   enThanks: en('"thank…" (thanks, thank you).', /\bthank/),
   // ── Farewell: a goodbye message — never a thank-you or a past event ──────────────────
   farewell: zh('A goodbye: 永别, 告别, 遗言, 遗书, 再见了, 来生, 下辈子, 最后一次, 别了.', /(永别|告别|遗言|遗书|再见了|来生|下辈子|最后一次|别了)/),
-  enFarewell: en('"goodbye", "farewell".', /\b(goodbye|farewell)\b/),
+  enFarewell: en('"goodbye", "farewell" as words: a goodbye. Not "good bye" split.', /\b(goodbye|farewell)\b/),
   // ── Joking ───────────────────────────────────────────────────────────────────────────
   enJoke: en('"haha", "lol", "jk", "just kidding": a joke ("my teacher will kill me haha"), not a threat.', /\b(haha+|hahaha\w*|lol|lmao|jk|just kidding|kidding)\b/),
   // ── A person at risk ─────────────────────────────────────────────────────────────────
