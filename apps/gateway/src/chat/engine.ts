@@ -35,11 +35,11 @@ export type ChatSuggestion = ChatAnswer['reply']['suggestions'][number];
 export interface ChatEngineOptions {
   /** Related questions offered under an answer (default 3). */
   maxSuggestions?: number;
-  /** The learned emergency layer; trained from training/*.jsonl and the KB when not given. */
+  /** The learned emergency layer; trained from training/<folder>/*.jsonl and the KB when not given. */
   emergencyModel?: EmergencyModel;
-  /** The learned category layer; trained from the KB and training/*.jsonl when not given. */
+  /** The learned category layer; trained from the KB and training/<folder>/*.jsonl when not given. */
   categoryModel?: CategoryModel;
-  /** The learned consult/complaint layer; trained from training/*.jsonl when not given. */
+  /** The learned consult/complaint layer; trained from training/<folder>/*.jsonl when not given. */
   intentModel?: IntentModel;
   /** The retrieval index of these entries, built elsewhere (a worker thread); built here when not given. */
   index?: FaqIndex;
