@@ -44,7 +44,7 @@ function categoryModelOf(model: SoftmaxModel<CategoryId>): CategoryModel {
   };
 }
 
-/** The KB's questions and paraphrases (bounded per category), plus the consult and complaint examples in training/*.jsonl that name a category. */
+/** The KB's questions and paraphrases (bounded per category), plus the consult and complaint examples in training/<folder>/*.jsonl that name a category. */
 export function loadCategoryTraining(kb: KbEntry[], dir = TRAINING_DIR): CategoryExample[] {
   const examples: CategoryExample[] = [];
   for (const { text, entry } of kbTexts(kb)) examples.push({ text, categoryId: entry.categoryId });

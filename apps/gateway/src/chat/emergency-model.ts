@@ -73,7 +73,7 @@ function emergencyModelOf(model: LogisticModel | null, threshold: number): Emerg
   };
 }
 
-/** The labelled training files (training/*.jsonl: {text, intent}) plus the KB's questions and paraphrases as negatives. */
+/** The labelled training files (training/<folder>/*.jsonl: {text, intent}) plus the KB's questions and paraphrases as negatives. */
 export function loadEmergencyTraining(kb: KbEntry[], dir = TRAINING_DIR): LabelledExample[] {
   const examples: LabelledExample[] = readTrainingItems(dir).map((item) => ({ text: item.text, emergency: item.intent === 'emergency' }));
   for (const { text } of kbTexts(kb)) examples.push({ text, emergency: false });

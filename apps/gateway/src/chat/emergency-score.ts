@@ -1,5 +1,7 @@
 // Why: the second net under the emergency patterns — a weighted bag of danger signs (blood, weapons, fire, water, falls, despair) that catches phrasings no pattern lists.
-import type { EmergencyKind } from './emergency.js';
+import type { EmergencyKind } from './emergency-kinds.js';
+import { any, PERSON_AT_RISK, SCORE_ADMIN, SCORE_NOW, SCORE_PAST_OR_RECURRING } from './lexicon/framing.js';
+import type { DangerReading } from './reading.js';
 
 interface Sign {
   pattern: RegExp;
@@ -90,32 +92,14 @@ const SIGNS: Sign[] = [
   { pattern: /(没上来|上不来|没出来)/, weight: 1.5, kind: 'trapped' },
 ];
 
-const PERSON = /(人|我|他|她|老头|老太|老爷子|孩子|小孩|宝宝|老人|爸|妈|爷|奶|外婆|外公|老公|老婆|男的|女的|女孩|男孩|同事|朋友|邻居|室友|工人|司机|路人|老汉|阿婆|阿公|老伴)/;
-const NOW = /(正在|还在|现在|刚才|刚刚|马上|快|突然|已经|一直)/;
-/** Questions about procedures, claims and rules; complaints about goods — not a live danger. */
-const ADMIN =
-  /(可以申请|可申请|申请吗|(?:地震|火灾|着火|停电|洪水|台风)时|万一|如果|假如|电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说里|读后感|游戏里|书里|怎么申请|如何申请|能不能申请|补贴|补助|补偿|赔偿|报销|多少钱|规定|政策|流程|材料|手续|证明|预防|防范|隐患|演练|宣传|教育|培训|商家|退货|退款|质量|买的|网购|津贴|不承认|不认账|不管|不处理|推卸|不赔|院方|投诉|举报|建议|物业|罚款|工资|房产|保险|医保|社保|怎么查|去哪|在哪查|找谁|报告给谁|报给谁|上报|要多久|多久能|(车|电动车)[^，。]{0,6}(拖走|被拖))/;
-const PAST_OR_RECURRING = /([一两三几]个(?:星期|礼拜|月)|长期|一下雨就|一落雨就|每逢|每到|昨天|前天|前两天|上回|所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤)|去年|上个月|上周|上次|前几天|以前|之前|曾经|好几天|每天|天天|经常|总是|老是|每次|好几次)/;
-
-/** Everyday phrases built from danger words (跳楼价, 血汗钱, 吵死, 打死蚊子 …): removed before any emergency matching. */
-const BENIGN =
-  /((?:电脑|手机|系统|软件|u盘)[^，。]{0,6}(?:中毒|中了病毒)|杀毒软件|(?:拿|用)?(?:菜)?刀?(?:剁|切)(?:馅儿?|肉|排骨|骨头|菜)|磨刀|(?:菜)?刀钝|[吵气烦急热]得想(?:杀人|死)|想死的心都有|火烧云|火烧眉毛|火烧(?:饼|馍)|跳楼价|跳楼甩卖|跳楼大甩卖|血汗钱|抢修|抢购|抢号|抢票|抢着(?:走|过|开|上|买|抢)|烟熏火燎|杀(?:了)?(?:一|两|几)?(?:只|头|条|口)?(?:年猪|鸡|鱼|鸭|鹅|猪|羊|牛)|杀(?:棋|进去|进场|出重围|时间|价)|杀猪菜|杀猪盘|狼人杀|三国杀|杀得(?:片甲不留|落花流水)|[得的](?:要死|要命)|秒杀|火爆|爆火|爆款|爆单|气(?:到|得)?爆炸|气炸|坑死|(?:暖气|锅炉)[^，。]{0,2}烧得|烧得跟没烧|打死[^，。]{0,4}(?:猫|狗|蚊子|老鼠|蟑螂|虫)|(?:吵|热|累|冻|气|急|烦|笑|饿|困|忙|闷|吓|臭)死(?:了|人|我)?|火锅|火车|上火|发火|恼火|窝火|火气)/g;
-
-/** Titles of books, films and songs (《杀死一只知更鸟》) name no live danger. */
-const TITLE = /《[^》]{0,30}》/g;
-
-export function stripBenign(normalized: string): string {
-  return normalized.replace(TITLE, '　').replace(BENIGN, '　');
-}
-
 export interface DangerScore {
   score: number;
   kinds: EmergencyKind[];
 }
 
-/** Sum of danger signs, nudged up by a person and a now, down by administrative or past framing. */
-export function dangerScore(input: string): DangerScore {
-  const normalized = stripBenign(input);
+/** Sum of danger signs, nudged up by a person and a now, down by administrative or past framing (lexicon/framing.ts). */
+export function dangerScore(r: DangerReading): DangerScore {
+  const normalized = r.stripped;
   let score = 0;
   const byKind = new Map<EmergencyKind, number>();
   for (const s of SIGNS) {
@@ -124,10 +108,10 @@ export function dangerScore(input: string): DangerScore {
     byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + s.weight);
   }
   if (score === 0) return { score: 0, kinds: [] };
-  if (PERSON.test(normalized)) score += 0.5;
-  if (NOW.test(normalized)) score += 0.5;
-  if (ADMIN.test(normalized)) score -= 2;
-  if (PAST_OR_RECURRING.test(normalized)) score -= 1.5;
+  if (any(r.cues, PERSON_AT_RISK)) score += 0.5;
+  if (any(r.cues, SCORE_NOW)) score += 0.5;
+  if (any(r.cues, SCORE_ADMIN)) score -= 2;
+  if (any(r.cues, SCORE_PAST_OR_RECURRING)) score -= 1.5;
   const kinds = [...byKind.entries()].filter(([, w]) => w >= 1.5).sort((a, b) => b[1] - a[1]).map(([k]) => k);
   return { score, kinds };
 }

@@ -1,35 +1,38 @@
 // Why: danger to life must be caught first and sent to 110/119/120/122 — by concepts (danger sign × people × now), not by a list of sentences.
-import { DANGER_THRESHOLD, dangerScore, stripBenign } from './emergency-score.js';
+import type { EmergencyKind, EmergencyMatch, EmergencyNumber } from './emergency-kinds.js';
+import { DANGER_THRESHOLD, dangerScore } from './emergency-score.js';
+import {
+  ADMIN,
+  any,
+  ENGLISH_AFTERMATH,
+  ENGLISH_NOT_LIVE,
+  ENGLISH_NOW,
+  FAREWELL,
+  FICTION,
+  FRAMING_NOW,
+  FRAMING_NOW_WEAK,
+  GRIEVANCE_OR_THANKS,
+  JOKE,
+  NOW_OVERRIDES_ADMIN,
+  NOW_OVERRIDES_ALL,
+  OTHER_PERSON_WORDS,
+  PAST,
+  PERSON_WORDS,
+  RECURRING,
+  RECURRING_EN,
+  type CueName,
+} from './lexicon/framing.js';
+import type { DangerReading } from './reading.js';
 
-export type EmergencyNumber = '110' | '119' | '120' | '122';
-
-export type EmergencyKind =
-  | 'fire'
-  | 'gas'
-  | 'medical'
-  | 'violence'
-  | 'crime'
-  | 'trapped'
-  | 'drowning'
-  | 'collapse'
-  | 'suicide'
-  | 'crash'
-  | 'missing'
-  | 'hazard';
-
-export interface EmergencyMatch {
-  kinds: EmergencyKind[];
-  numbers: EmergencyNumber[];
-}
+export type { EmergencyKind, EmergencyMatch, EmergencyNumber } from './emergency-kinds.js';
 
 // ── Concept word classes ──────────────────────────────────────────────────────────────
-/** Someone: the danger concerns a person. */
-const PERSON =
-  '(?:人|我|他|她|孩子|宝宝|婴儿|老人|老年人|爸|妈|爷爷|奶奶|外婆|外公|姥姥|姥爷|阿婆|阿公|阿伯|老公|老婆|丈夫|妻子|媳妇|儿子|女儿|邻居|同事|朋友|学生|工人|司机|路人|行人|男子|女子|男的|女的|小伙|大爷|大妈|阿姨|叔叔|家人|室友|病人|一家|全家|伙计|师傅|老头|老太|老伴|哥|姐|弟|妹|俩|几个|爹|娘|老爷子|老太太|顾客|乘客|游客|客人|婆婆|公公|孙子|孙女|外孙|同学|小孩|女孩|男孩|小伙子|姑娘|宝|娃)';
+/** Someone: the danger concerns a person (lexicon/framing.ts). */
+const PERSON = PERSON_WORDS;
 /** Water that can drown. */
 const WATER = '(?:水|洪水|河|江|湖|海|水库|池塘|鱼塘|水塘|水沟|河沟|泳池|水池|井|下水道|车库进水|进水|淹|灌|冰面|冰窟窿)';
 /** People other than the speaker, for symptoms that are hyperbole when said of oneself (头疼得要命). */
-const OTHER = '(?:孩子|宝宝|婴儿|老人|爸|妈|外婆|外公|爷爷|奶奶|姥姥|姥爷|老公|老婆|丈夫|妻子|他|她|同事|朋友|邻居|老伴|病人|同学)';
+const OTHER = OTHER_PERSON_WORDS;
 /** Someone has not come out / is going under. */
 const NOT_OUT = '(?:(?:车)?门(?:无法|不能|没法|怎么也)?(?:打不开|推不开|打开不了|开不了|无法打开)|没出来|没有出来|出不来|出不去|走不出|没上来|还在屋里|还在里面|在往下沉|往下沉|沉下去|看不见了|冲走|被困|门打不开|打不开门|爬不上来|上不来|扑腾|挣扎|呛水|喊救命|掉下去|掉进去|推不开|瘫痪|没浮上来|浮不上来|没有浮上来|沉底|沉到水底|漂着不动|脸朝下)';
 /** A place to fall or jump from. */
@@ -43,20 +46,6 @@ const BLEEDING =
 /** No answer from someone who should answer. */
 const NO_RESPONSE = '(?:没反应|没有反应|不醒|不应|没应|不答应|没答应|不回应|没回应|不吭声|不吱声|没动静|没声音|不说话了|没知觉|没意识|不理人了|叫不动|只会哼|只是哼|直哼哼|哼哼唧唧)';
 
-/** Cues that it is happening right now — strong enough to override every guard. */
-const NOW = /(正在|赶紧|快来(?!修|处理|清|看看|弄|管|疏通)|快点|快救|救命|救救|还在|越来越|[!！]|来人|此刻|眼看|help)/;
-/** Words of something said to be happening just now — enough to override the administrative guard, not the past one. */
-const NOW_WEAK = /(突然|刚刚|刚才|现在|马上|快)/;
-/** It happened before: a claim or a complaint about the past. */
-const PAST = /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|昨天|前天|前两天|所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤|人员受伤)|去年|上个月|上月|上周|上星期|上个星期|上礼拜|上个礼拜|上次|上回|前几天|前些天|前段时间|以前|之前|曾经|年前|过(?:一|两|三|几|好几)次)/;
-/** A story being discussed: a TV drama, a novel, a game, homework about a book. */
-const FICTION = /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说里|读后感|第[一二三四五六七八九十\d]+集|游戏里|书里)/;
-/** Hypothetical, preventive or administrative framing (claims, subsidies, rules, hazards). */
-const ADMIN =
-  /(电视剧|悬疑剧|追剧|剧情|剧里|电影里|小说|读后感|作文|第[一二三四五六七八九十\d]+集|游戏里|之后能|后能不能|后怎么|补助|补贴|津贴|补偿|救助金|赔偿|理赔|保险|报销|证明|手续|材料|流程|预防|防范|演练|知识|注意事项|安全检查|隐患|宣传|培训|通知|规定|标准|处罚|罚款|怎么申请|如何申请|能申请|可以申请|可申请|申请吗|医保|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报|担心|万一|如果|要是|假如|以防|防止|防溺水|防火|防汛|安全教育|讲座)/;
-/** A problem that keeps happening: a complaint, not a live emergency. */
-const RECURRING = /(长期|常年|一直以来|一落雨就|经常|老是|总是|好几次|多次|屡次|三天两头|隔三差五|时不时|每次|每天|天天|好几天|几天了|好几年|几年了|每年|年年|一下雨就|[一两三几]个(?:星期|礼拜|月)|没人(?:修|管|处理|清))/;
-
 interface Rule {
   kind: EmergencyKind;
   numbers: EmergencyNumber[];
@@ -69,6 +58,8 @@ interface Rule {
   exclude?: RegExp;
   /** The rule does not apply at all when this matches (smoke from a barbecue is not a fire). */
   unless?: RegExp;
+  /** The rule does not apply at all under this framing (a story being discussed is not a fight). */
+  unlessFramed?: readonly CueName[];
 }
 
 const alt = (...parts: string[]): RegExp => new RegExp(parts.join('|'));
@@ -148,7 +139,7 @@ const RULES: Rule[] = [
     exclude: /(打人工|打人家电话|打死[^，。]{0,4}(?:猫|狗|蚊子|老鼠|蟑螂|虫))/g,
     // "上周被人打了，派出所不管" is a report about the past, not a fight going on now.
     guarded: true,
-    unless: FICTION,
+    unlessFramed: FICTION,
   },
   {
     kind: 'crime',
@@ -332,44 +323,40 @@ const NUMBERS_BY_KIND: Record<EmergencyKind, EmergencyNumber[]> = {
   hazard: ['119'],
 };
 
-/** Reads normalized text (and the raw text for English); returns the kinds and numbers to call, or null. */
-/** Complaints, fines, money owed, refunds and thanks: the talk of a ticket or a compliment, not of a live danger. */
-const GRIEVANCE_OR_THANKS = /(投诉|反映|举报|差评|建议|退不回|退钱|年卡|办了?卡|罚不罚|罚多少|扣几分|扣分|工资|欠(他|她|我|我们|了)?[^，。]{0,6}(钱|块|元)|押金|退款|发票|感谢|谢谢|表扬|\bthank)/;
-
 /**
- * True when the framing says a danger is not live: it happened before, it is about claims, rules or money,
- * or it is a thank-you — and nothing says it is happening now. The learned layer, which cannot tell what it
- * reacted to, yields to this framing; the rules apply their own finer guards.
+ * True when the framing says a danger is not live: it happened before, it keeps happening, it is about claims,
+ * rules or money, or it is a thank-you — and nothing says it is happening now. The learned layer, which cannot
+ * tell what it reacted to, yields to this framing; the rules apply their own finer guards. A farewell ("谢谢照顾，
+ * 永别了") is never framed as not live. The cue sets and compositions are in lexicon/framing.ts.
  */
-/** Words of farewell: a goodbye message is never a thank-you or a past event ("谢谢照顾，永别了"). */
-const FAREWELL = /(永别|告别|遗言|遗书|再见了|来生|下辈子|最后一次|别了|\b(goodbye|farewell)\b)/i;
-
-export function framedAsNotLive(input: string, raw: string = input): boolean {
-  if (FAREWELL.test(input) || FAREWELL.test(raw)) return false;
-  // "到现在/至今" measure how long a problem has lasted; they do not put a danger in the present.
-  const normalized = stripBenign(input).replace(/(直到现在|到现在|至今)/g, '　');
-  const now = /(正在|一直在|赶紧|快来|快点|快救|救命|救救|还在|越来越|[!！]|来人|此刻|眼看)/.test(normalized) || /\b(right now|hurry)\b/i.test(raw);
-  const nowWeak = now || NOW_WEAK.test(normalized) || /\b(now|just)\b/i.test(raw);
-  if (PAST.test(normalized) && !now) return true;
+export function framedAsNotLive(r: DangerReading): boolean {
+  const cues = r.cues;
+  if (any(cues, FAREWELL)) return false;
+  const now = any(cues, FRAMING_NOW);
+  const nowWeak = any(cues, FRAMING_NOW_WEAK);
+  if (any(cues, PAST) && !now) return true;
   // A problem that keeps coming back ("天天有车横着停", "every day") is a complaint.
-  if (!nowWeak && (RECURRING.test(normalized) || /\b(every (day|night|time|week|morning|evening|rain|storm|arvo|afternoon|weekend|month|year)|(nearly|almost) (got|was|were|had|hit|crashed|fell|died)|daily|nightly|each day|all the time|constantly|always|since (last|yesterday|november|december|january|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.test(raw))) return true;
-  if (!nowWeak && ADMIN.test(normalized)) return true;
+  if (!nowWeak && (any(cues, RECURRING) || any(cues, RECURRING_EN))) return true;
+  if (!nowWeak && any(cues, ADMIN)) return true;
   // Money, complaints and thanks outweigh a weak "now" ("现在关门了，钱退不回来").
-  if (!now && GRIEVANCE_OR_THANKS.test(normalized + ' ' + raw.toLowerCase())) return true;
-  return /\b(paid|pay|refund|deposit|membership|last (week|month|year)|(days?|weeks?|months?|years?) ago|insurance|compensat\w*|subsid\w*|reimburs\w*|complain\w*|applied|application|fined?)\b/i.test(raw) && !nowWeak;
+  if (!now && any(cues, GRIEVANCE_OR_THANKS)) return true;
+  return any(cues, ENGLISH_NOT_LIVE) && !nowWeak;
 }
 
-export function detectEmergency(input: string, raw: string = input): EmergencyMatch | null {
-  const normalized = stripBenign(input);
+/** Reads a message's stripped text (and its raw text for English); returns the kinds and numbers to call, or null. */
+export function detectEmergency(r: DangerReading): EmergencyMatch | null {
+  const normalized = r.stripped;
+  const cues = r.cues;
   const kinds: EmergencyKind[] = [];
   const numbers = new Set<EmergencyNumber>();
-  const now = NOW.test(normalized);
-  const past = PAST.test(normalized);
-  const admin = ADMIN.test(normalized);
-  const nowWeak = now || NOW_WEAK.test(normalized);
-  const recurring = RECURRING.test(normalized);
+  const now = any(cues, NOW_OVERRIDES_ALL);
+  const past = any(cues, PAST);
+  const admin = any(cues, ADMIN);
+  const nowWeak = any(cues, NOW_OVERRIDES_ADMIN);
+  const recurring = any(cues, RECURRING);
   for (const rule of RULES) {
     if (rule.unless?.test(normalized)) continue;
+    if (rule.unlessFramed && any(cues, rule.unlessFramed)) continue;
     const text = rule.exclude ? normalized.replace(rule.exclude, '　') : normalized;
     if (!rule.pattern.test(text)) continue;
     if (rule.guarded && ((past && !now) || (admin && !nowWeak))) continue;
@@ -377,14 +364,10 @@ export function detectEmergency(input: string, raw: string = input): EmergencyMa
     kinds.push(rule.kind);
     for (const n of rule.numbers) numbers.add(n);
   }
-  let lower = raw.toLowerCase();
-  const englishAftermath = /\b(every (morning|day|night|evening|week)|since (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|yesterday)|insurance|reimburs\w*|subsid\w*|compensat\w*|claim|prevent\w*|safety (tips|check|inspection)|drill|last (week|month|year)|years? ago)\b/;
-  const englishNow = /\b(right now|now|help|hurry|quick|please come|emergency)\b/;
-  // "My teacher will kill me haha" is a joke, not a threat.
-  const englishJoke = /\b(haha+|hahaha\w*|lol|lmao|jk|just kidding|kidding)\b/;
-  // Firing staff, a cooking flame and near misses name no danger.
-  lower = lower.replace(/\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\bfire (off|away)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*/g, ' ');
-  if (/[a-z]{3}/.test(lower) && !englishJoke.test(lower) && (!englishAftermath.test(lower) || englishNow.test(lower))) {
+  // English is read on the raw text with its look-alikes ("fire the staff", "nearly hit") blanked; a joke
+  // ("my teacher will kill me haha") or aftermath words without a now silence it.
+  const lower = r.english;
+  if (/[a-z]{3}/.test(lower) && !any(cues, JOKE) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
     for (const rule of ENGLISH_RULES) {
       if (!rule.pattern.test(lower) || kinds.includes(rule.kind)) continue;
       kinds.push(rule.kind);
@@ -393,7 +376,7 @@ export function detectEmergency(input: string, raw: string = input): EmergencyMa
   }
   if (kinds.length === 0) {
     // Second net: enough danger signs together, even if no pattern names the event.
-    const danger = dangerScore(normalized);
+    const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;
     for (const k of danger.kinds) {
       kinds.push(k);

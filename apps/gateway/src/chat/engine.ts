@@ -1,7 +1,7 @@
 // Why: the FAQ chat engine — one pure, in-process function from (text, context) to an answer; the gateway wraps it with HTTP and storage.
 import { createHash } from 'node:crypto';
 import { CATEGORIES, type CategoryId, type ChatMessageResponse, type TicketDraft } from '@minhu/shared';
-import { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from './category-keywords.js';
+import { createKeywordMatcher, type KeywordEvidence } from './category-keywords.js';
 import { loadCategoryTraining, trainCategoryModel, type CategoryModel } from './category-model.js';
 import { rankCategories, type CategoryScore } from './category-score.js';
 import { pushTurn, readContext, type ChatContext, type PendingClarify } from './context.js';
@@ -9,16 +9,17 @@ import { buildDraft } from './draft.js';
 import { detectEmergency, framedAsNotLive, type EmergencyMatch } from './emergency.js';
 import { loadEmergencyTraining, trainEmergencyModel, type EmergencyModel } from './emergency-model.js';
 import { loadIntentTraining, trainIntentModel, type IntentModel } from './intent-model.js';
-import { distinctFeatures } from './ngram-features.js';
 import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
 import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
-import { readIntentSignals, type DraftKind, type IntentSignals } from './intent.js';
+import type { DraftKind } from './intent.js';
 import type { KbEntry } from './kb.js';
 import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
+import { any, TOPIC_NOW } from './lexicon/framing.js';
 import { TYPOS } from './lexicon/replacements.js';
 import { normalizeText } from './normalize.js';
 import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk, matchOutOfScopeTopic } from './out-of-scope.js';
 import { createPinyinFixer, type PinyinFixer } from './pinyin-fix.js';
+import { createReader, type Reader, type Reading as MessageReading } from './reading.js';
 import { browseText, clarifyText, complaintText, consultText, emergencyText, outOfScopeText } from './reply.js';
 import { tokenize } from './segment.js';
 
@@ -34,11 +35,11 @@ export type ChatSuggestion = ChatAnswer['reply']['suggestions'][number];
 export interface ChatEngineOptions {
   /** Related questions offered under an answer (default 3). */
   maxSuggestions?: number;
-  /** The learned emergency layer; trained from training/*.jsonl and the KB when not given. */
+  /** The learned emergency layer; trained from training/<folder>/*.jsonl and the KB when not given. */
   emergencyModel?: EmergencyModel;
-  /** The learned category layer; trained from the KB and training/*.jsonl when not given. */
+  /** The learned category layer; trained from the KB and training/<folder>/*.jsonl when not given. */
   categoryModel?: CategoryModel;
-  /** The learned consult/complaint layer; trained from training/*.jsonl when not given. */
+  /** The learned consult/complaint layer; trained from training/<folder>/*.jsonl when not given. */
   intentModel?: IntentModel;
   /** The retrieval index of these entries, built elsewhere (a worker thread); built here when not given. */
   index?: FaqIndex;
@@ -59,29 +60,20 @@ export interface ChatEngine {
   size(): number;
 }
 
-/** The KB-independent parts (keywords, pinyin fixer) are built once per process. */
-let shared: { keywords: KeywordMatcher; fixer: PinyinFixer } | null = null;
-function sharedParts(): { keywords: KeywordMatcher; fixer: PinyinFixer } {
+/** The KB-independent parts (keywords, pinyin fixer, the reader built on them) are built once per process. */
+let shared: { fixer: PinyinFixer; reader: Reader } | null = null;
+function sharedParts(): { fixer: PinyinFixer; reader: Reader } {
   if (shared === null) {
     const keywords = createKeywordMatcher();
     const fixer = createPinyinFixer([...keywords.words(), ...Object.keys(TYPOS).map((t): [string, number] => [t, 3])]);
-    shared = { keywords, fixer };
+    shared = { fixer, reader: createReader({ keywords, fixer }) };
   }
   return shared;
 }
 
-/** What one message says, computed once. */
-interface Reading {
-  raw: string;
-  norm: string;
-  tokens: string[];
-  kw: KeywordEvidence;
-  /** Strongest keyword evidence for any category. */
-  kwMax: number;
-  signals: IntentSignals;
+/** One message read once (reading.ts), plus the engine's consult/complaint decision on it. */
+interface Reading extends MessageReading {
   complaint: boolean;
-  /** The text's distinct n-grams, read by the learned layers. */
-  features: string[];
 }
 
 const SEARCH_LIMIT = 24;
@@ -121,7 +113,7 @@ function learnedModels(entries: KbEntry[]): LearnedModels {
 
 export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {}): ChatEngine {
   const maxSuggestions = opts.maxSuggestions ?? 3;
-  const { keywords, fixer } = sharedParts();
+  const { fixer, reader } = sharedParts();
   let emergencyModel: EmergencyModel;
   let categoryModel: CategoryModel;
   let intentModel: IntentModel;
@@ -135,19 +127,14 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   learn(entries);
   let index: FaqIndex = opts.index ?? buildIndex(entries);
 
-  function read(raw: string, base: string = normalizeText(raw), baseFeatures?: string[]): Reading {
-    const norm = fixer.fix(base);
-    const kw = keywords.scan(norm);
-    let kwMax = 0;
-    for (const v of kw.scores.values()) kwMax = Math.max(kwMax, v);
-    const signals = readIntentSignals(norm);
+  function read(raw: string): Reading {
+    const r = reader.read(raw);
     // A question-less statement only counts as a complaint when it is about one of our subjects.
     // An explicit ticket word decides; otherwise the learned reading and the cues' balance vote together.
-    // The n-grams were already read for the emergency check; homophone fixes (rare) change them.
-    const features = baseFeatures && norm === base ? baseFeatures : distinctFeatures(norm);
-    const vote = intentModel.complaintLogOddsOf(features) + (signals.complaint - signals.question);
-    const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && kwMax < 1.5);
-    return { raw, norm, tokens: tokenize(norm), kw, kwMax, signals, complaint, features };
+    const { signals } = r;
+    const vote = intentModel.complaintLogOddsOf(r.features) + (signals.complaint - signals.question);
+    const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && r.kwMax < 1.5);
+    return { ...r, complaint };
   }
 
   // ── Replies ─────────────────────────────────────────────────────────────────────────
@@ -306,29 +293,27 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   function answer(text: string, contextIn?: unknown): ChatAnswer {
     const ctx = readContext(contextIn);
     const raw = text.trim().slice(0, 500);
-    const base = normalizeText(raw);
+    // Read once: every layer below reads this reading.
+    const r = read(raw);
 
     // 1. Emergency first, and nothing else: the danger rules, or else the learned layer.
-    const baseFeatures = distinctFeatures(base);
-    const emergency = detectEmergency(base, raw) ?? learnedEmergency(raw, base, baseFeatures, emergencyModel);
+    const emergency = detectEmergency(r) ?? learnedEmergency(r, emergencyModel);
     if (emergency) {
       return finish(ctx, raw, {
         intent: 'emergency',
         categoryId: null,
         confidence: 1,
         reply: { text: emergencyText(emergency), suggestions: [], emergencyNumbers: emergency.numbers },
-        draft: emergencyDraft(ctx, read(raw, base, baseFeatures)),
+        draft: emergencyDraft(ctx, r),
       });
     }
-
-    const r = read(raw, base, baseFeatures);
 
     // 2. The answer to our clarify question ("第二个", "社保卡").
     if (ctx.pending) {
       const choice = resolveClarifyChoice(raw, ctx.pending, r.kw.scores);
       if (choice !== null && r.tokens.length <= 6) {
         const option = ctx.pending.options[choice]!;
-        const asked = read(ctx.pending.text);
+        const asked = reader.topic(ctx.pending.text);
         return inCategory(ctx, r, option.categoryId, asked.tokens, ctx.pending.intent === 'complaint', asked.signals.kind);
       }
     }
@@ -342,7 +327,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const onTopic = last !== null && !topic && !smallTalk && r.kwMax < 3;
     if (onTopic && (ctx.lastIntent === 'consult' || ctx.lastIntent === 'complaint') && looksLikeFollowUp(r.norm, r.tokens.length)) {
       // The topic words of the recent turns on this subject ("户口迁移" … "那需要带什么材料" … "多久能办好").
-      const earlier = ctx.recent.filter((t) => t.categoryId === last).flatMap((t) => read(t.text).tokens);
+      const earlier = ctx.recent.filter((t) => t.categoryId === last).flatMap((t) => reader.topic(t.text).tokens);
       const asComplaint = r.complaint || (ctx.lastIntent === 'complaint' && r.signals.question < 2);
       return inCategory(ctx, r, last, earlier, asComplaint, r.signals.kind);
     }
@@ -409,17 +394,14 @@ function subjectOutside(kw: KeywordEvidence, words: string): number {
   return Math.max(0, ...scores.values());
 }
 
-/** Words that put a message in the present moment. */
-const LIVE_NOW = /(正在|还在|现在|刚才|刚刚|马上|突然|赶紧|快来|救命|[!！])/;
-
 /** The learned layer names no kind of danger: give the three general numbers (and 122 for road crashes). */
-function learnedEmergency(raw: string, normalized: string, features: string[], model: EmergencyModel): EmergencyMatch | null {
-  if (!model.flagsFeatures(features)) return null;
+function learnedEmergency(r: MessageReading, model: EmergencyModel): EmergencyMatch | null {
+  if (!model.flagsFeatures(r.baseFeatures)) return null;
   // The model cannot say what it reacted to ("打麻将", "刀郎"), so it yields to framing that says nothing is live:
-  // the past, claims and money, thanks, or an off-topic subject such as the weather.
-  if (framedAsNotLive(normalized, raw)) return null;
-  if (detectOutOfScopeTopic(normalized) && !LIVE_NOW.test(normalized) && !/\b(right now|now|just)\b/i.test(raw)) return null;
-  const road = /(撞|车祸|追尾|翻车|crash|accident|hit by)/i.test(raw);
+  // the past, claims and money, thanks, or an off-topic subject such as the weather — unless a live-now word.
+  if (framedAsNotLive(r)) return null;
+  if (detectOutOfScopeTopic(r.base) && !any(r.cues, TOPIC_NOW)) return null;
+  const road = /(撞|车祸|追尾|翻车|crash|accident|hit by)/i.test(r.raw);
   return { kinds: [], numbers: road ? ['110', '119', '120', '122'] : ['110', '119', '120'] };
 }
 

@@ -38,7 +38,7 @@ function intentModelOf(model: LogisticModel | null): IntentModel {
   };
 }
 
-/** The consult and complaint examples of training/*.jsonl. */
+/** The consult and complaint examples of training/<folder>/*.jsonl. */
 export function loadIntentTraining(dir = TRAINING_DIR): { text: string; complaint: boolean }[] {
   return readTrainingItems(dir)
     .filter((item) => item.intent === 'consult' || item.intent === 'complaint')

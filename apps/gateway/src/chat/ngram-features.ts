@@ -6,7 +6,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
 
-/** Labelled examples shipped with the engine: training/*.jsonl, one {text, intent, categoryId?} per line. */
+/**
+ * Labelled examples shipped with the engine: training/<folder>/*.jsonl (intent/, category/, danger/, look-alikes/,
+ * English/ — see training/README.md), one {text, intent, categoryId?} per line.
+ */
 export const TRAINING_DIR = join(dirname(fileURLToPath(import.meta.url)), 'training');
 
 export interface TrainingItem {
@@ -15,10 +18,25 @@ export interface TrainingItem {
   categoryId?: string | null;
 }
 
-/** Every item of every training/*.jsonl file, in file order. */
+/** Paths of every .jsonl file under `dir`, at any depth, relative to it and sorted (a stable order on every machine). */
+export function trainingFiles(dir = TRAINING_DIR): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.jsonl')) out.push(path);
+    }
+  };
+  walk('');
+  // Code-unit order of the relative paths, not the locale's: the learned layers see the examples in this order.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every item of every training .jsonl file (all folders), files in trainingFiles order, lines in file order. */
 export function readTrainingItems(dir = TRAINING_DIR): TrainingItem[] {
   const items: TrainingItem[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of trainingFiles(dir)) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const item = JSON.parse(line) as Partial<TrainingItem>;

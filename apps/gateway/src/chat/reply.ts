@@ -1,6 +1,6 @@
 // Why: every user-facing sentence of the bot lives here, in Simplified Chinese, so wording is reviewed in one place.
 import { CATEGORIES, HOTLINE_PHONE, TICKET_KIND_LABELS, findCategory, type CategoryId } from '@minhu/shared';
-import type { EmergencyKind, EmergencyMatch, EmergencyNumber } from './emergency.js';
+import type { EmergencyKind, EmergencyMatch, EmergencyNumber } from './emergency-kinds.js';
 import type { DraftKind } from './intent.js';
 import type { KbEntry } from './kb.js';
 

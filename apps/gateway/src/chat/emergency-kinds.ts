@@ -1,0 +1,23 @@
+// Why: the kinds of danger and the numbers to call, shared by the danger rules (emergency.ts), the danger score
+// (emergency-score.ts) and the reply, so neither danger module has to import the other's types.
+
+export type EmergencyNumber = '110' | '119' | '120' | '122';
+
+export type EmergencyKind =
+  | 'fire'
+  | 'gas'
+  | 'medical'
+  | 'violence'
+  | 'crime'
+  | 'trapped'
+  | 'drowning'
+  | 'collapse'
+  | 'suicide'
+  | 'crash'
+  | 'missing'
+  | 'hazard';
+
+export interface EmergencyMatch {
+  kinds: EmergencyKind[];
+  numbers: EmergencyNumber[];
+}

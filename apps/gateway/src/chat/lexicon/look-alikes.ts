@@ -1,0 +1,23 @@
+// Why: everyday phrases built from danger words (跳楼价, 血汗钱, 吵死, 打死蚊子, "fire the staff") name no danger;
+// they are removed once per message (reading.ts) before any danger rule, danger sign or framing cue reads the text.
+
+/** Everyday Chinese phrases built from danger words (跳楼价, 血汗钱, 吵死, 打死蚊子 …). */
+const BENIGN =
+  /((?:电脑|手机|系统|软件|u盘)[^，。]{0,6}(?:中毒|中了病毒)|杀毒软件|(?:拿|用)?(?:菜)?刀?(?:剁|切)(?:馅儿?|肉|排骨|骨头|菜)|磨刀|(?:菜)?刀钝|[吵气烦急热]得想(?:杀人|死)|想死的心都有|火烧云|火烧眉毛|火烧(?:饼|馍)|跳楼价|跳楼甩卖|跳楼大甩卖|血汗钱|抢修|抢购|抢号|抢票|抢着(?:走|过|开|上|买|抢)|烟熏火燎|杀(?:了)?(?:一|两|几)?(?:只|头|条|口)?(?:年猪|鸡|鱼|鸭|鹅|猪|羊|牛)|杀(?:棋|进去|进场|出重围|时间|价)|杀猪菜|杀猪盘|狼人杀|三国杀|杀得(?:片甲不留|落花流水)|[得的](?:要死|要命)|秒杀|火爆|爆火|爆款|爆单|气(?:到|得)?爆炸|气炸|坑死|(?:暖气|锅炉)[^，。]{0,2}烧得|烧得跟没烧|打死[^，。]{0,4}(?:猫|狗|蚊子|老鼠|蟑螂|虫)|(?:吵|热|累|冻|气|急|烦|笑|饿|困|忙|闷|吓|臭)死(?:了|人|我)?|火锅|火车|上火|发火|恼火|窝火|火气)/g;
+
+/** Titles of books, films and songs (《杀死一只知更鸟》) name no live danger. */
+const TITLE = /《[^》]{0,30}》/g;
+
+/** Normalized text with titles and everyday look-alike phrases blanked out (a full-width space each). */
+export function stripBenign(normalized: string): string {
+  return normalized.replace(TITLE, '　').replace(BENIGN, '　');
+}
+
+/** English look-alikes: firing staff, a cooking flame, near misses name no danger. Over lower-case text. */
+const ENGLISH_BENIGN =
+  /\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\bfire (off|away)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*/g;
+
+/** Lower-case raw text with the English look-alikes blanked out (a space each). */
+export function stripEnglishBenign(lower: string): string {
+  return lower.replace(ENGLISH_BENIGN, ' ');
+}
