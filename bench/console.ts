@@ -286,7 +286,7 @@ export async function consoleBenchSection(withServices: WithServices, machine: s
 /** Puts the console section into BENCHMARKS.md in place of the previous one, leaving the others as they are. */
 export function spliceSection(markdown: string, section: string, heading = '## Staff console'): string {
   const start = markdown.indexOf(`\n${heading}`);
-  if (start < 0) return `${markdown.trimEnd()}\n${section}`;
+  if (start < 0) return `${markdown.trimEnd()}\n\n${section.trimStart()}`;
   const next = markdown.indexOf('\n## ', start + 1);
-  return `${markdown.slice(0, start).trimEnd()}\n${section}${next < 0 ? '' : `\n${markdown.slice(next + 1)}`}`;
+  return `${markdown.slice(0, start).trimEnd()}\n\n${section.trimStart()}${next < 0 ? '' : `\n${markdown.slice(next + 1)}`}`;
 }

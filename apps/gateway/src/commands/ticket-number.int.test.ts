@@ -42,6 +42,8 @@ describe('TicketNumbers', () => {
     const a = new TicketNumbers(models.Counter);
     const b = new TicketNumbers(models.Counter);
     const at = new Date('2026-12-05T04:00:00Z');
+    // The day's counter exists (the first filing of the day made it), so no upsert races below.
+    expect(await a.next(at)).toBe('MH20261205000001');
     counterUpdates = 0;
     const got: string[] = [];
     // Several waves, so the two interleave on the counter.
@@ -50,9 +52,23 @@ describe('TicketNumbers', () => {
     }
     expect(new Set(got).size).toBe(150);
     const seqs = got.map((n) => Number(n.slice(-6))).sort((x, y) => x - y);
-    expect(seqs[0]).toBe(1);
-    expect(seqs.at(-1)).toBe(150); // no gaps either: every reserved number was handed out
+    expect(seqs[0]).toBe(2);
+    expect(seqs.at(-1)).toBe(151); // no gaps either: every reserved number was handed out
     expect(counterUpdates).toBeLessThan(150 / 5);
+  });
+
+  it("never hands out one number twice when two processes create a new day's counter at once", async () => {
+    const got: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      // A new day per round, so both allocators race to upsert its counter in their first update.
+      const at = new Date(Date.UTC(2026, 11, 8 + round, 4));
+      const a = new TicketNumbers(models.Counter);
+      const b = new TicketNumbers(models.Counter);
+      got.push(...(await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).next(at)))));
+    }
+    // A lost upsert race may burn a block (a gap), never hand a number out twice.
+    expect(new Set(got).size).toBe(60);
+    expect(got.filter((n) => n.startsWith('MH20261208'))).toHaveLength(20);
   });
 
   it("takes numbers of each China day from that day's counter when a batch spans midnight", async () => {
