@@ -132,7 +132,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     // A question-less statement only counts as a complaint when it is about one of our subjects.
     // An explicit ticket word decides; otherwise the learned reading and the cues' balance vote together.
     const { signals } = r;
-    const vote = intentModel.complaintLogOddsOf(r.features) + (signals.complaint - signals.question);
+    const vote = intentModel.complaintLogOddsOf(r.learnedFeatures);
     const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && r.kwMax < 1.5);
     return { ...r, complaint };
   }
@@ -396,7 +396,7 @@ function subjectOutside(kw: KeywordEvidence, words: string): number {
 
 /** The learned layer names no kind of danger: give the three general numbers (and 122 for road crashes). */
 function learnedEmergency(r: MessageReading, model: EmergencyModel): EmergencyMatch | null {
-  if (!model.flagsFeatures(r.baseFeatures)) return null;
+  if (!model.flagsFeatures(r.dangerFeatures)) return null;
   // The model cannot say what it reacted to ("打麻将", "刀郎"), so it yields to framing that says nothing is live:
   // the past, claims and money, thanks, or an off-topic subject such as the weather — unless a live-now word.
   if (framedAsNotLive(r)) return null;

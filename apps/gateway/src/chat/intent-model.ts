@@ -1,15 +1,17 @@
 // Why: the intent cues (intent.ts) are words someone thought of; a citizen's way of asking for action
-// ("Kindly get it cleared", "这钱找谁要去") often is not among them. A logistic regression over n-grams, trained
-// on the consult and complaint examples in training/, reads the whole sentence. The engine adds its log-odds to
-// the cues' balance (complaint − question), so each can outvote a weak reading of the other. On the twelve
-// labelled sets in tests/chat this raised intent accuracy on every set but one (by up to 3.6 points).
+// ("Kindly get it cleared", "这钱找谁要去") often is not among them. A logistic regression over n-grams and the
+// cue hits (reading.ts cueFeatures), trained on the consult and complaint examples in training/, reads the whole
+// sentence and learns how much each cue counts. It replaced a hand sum (the n-gram model's log-odds plus the
+// cues' complaint − question balance): in 5-fold cross-validation over training/ (2026-12-04, 2,315 examples)
+// the learned cues classified 95.5% of held-out examples right, the hand sum 95.6% — the same, without hand weights.
 import { logisticFromState, trainLogistic, type LogisticModel, type LogisticState } from './logistic.js';
 import { readTrainingItems, TRAINING_DIR } from './ngram-features.js';
+import { learnedFeaturesOfText } from './reading.js';
 
 export interface IntentModel {
-  /** Log-odds that normalized text asks someone to act (complaint) rather than asks a question (consult). */
-  complaintLogOdds(normalized: string): number;
-  /** The same from the text's distinct features (distinctFeatures). */
+  /** Log-odds that a text asks someone to act (complaint) rather than asks a question (consult). */
+  complaintLogOdds(text: string): number;
+  /** The same from a reading's learned features (Reading.learnedFeatures). */
   complaintLogOddsOf(features: readonly string[]): number;
   /** The trained weights as plain data (null when there was nothing to learn), for intentModelFromState. */
   state(): LogisticState | null;
@@ -19,7 +21,7 @@ const TRAINING = { rate: 0.3, epochs: 30, l2: 1e-4, models: 3, balance: false } 
 
 export function trainIntentModel(examples: { text: string; complaint: boolean }[]): IntentModel {
   const model = trainLogistic(
-    examples.map((e) => ({ text: e.text, positive: e.complaint })),
+    examples.map((e) => ({ text: e.text, positive: e.complaint, features: learnedFeaturesOfText(e.text) })),
     TRAINING,
   );
   return intentModelOf(model);
@@ -32,7 +34,7 @@ export function intentModelFromState(state: LogisticState | null): IntentModel {
 
 function intentModelOf(model: LogisticModel | null): IntentModel {
   return {
-    complaintLogOdds: (normalized) => (model ? model.read(normalized).logOdds : 0),
+    complaintLogOdds: (text) => (model ? model.readFeatures(learnedFeaturesOfText(text)).logOdds : 0),
     complaintLogOddsOf: (features) => (model ? model.readFeatures(features).logOdds : 0),
     state: () => model?.state() ?? null,
   };

@@ -80,12 +80,18 @@ export interface IntentSignals {
   /** An explicit ticket word (投诉/举报/建议/表扬/求助) was used. */
   explicit: boolean;
   kind: DraftKind;
+  /**
+   * Names of the cues that matched (`ticket.2`, `act.0`, `ask.5`, `helpless`, `howToFile`): the learned intent
+   * layer reads them as features (learned-features.ts) and learns their weights with the n-grams.
+   */
+  hits: string[];
 }
 
-function score(cues: Cue[], text: string, kinds?: Map<DraftKind, number>): number {
+function score(cues: Cue[], text: string, name: string, hits: string[], kinds?: Map<DraftKind, number>): number {
   let total = 0;
-  for (const cue of cues) {
+  for (const [i, cue] of cues.entries()) {
     if (!cue.pattern.test(text)) continue;
+    hits.push(`${name}.${i}`);
     total += cue.weight;
     if (cue.kind && kinds) kinds.set(cue.kind, (kinds.get(cue.kind) ?? 0) + cue.weight);
   }
@@ -101,12 +107,15 @@ const HOW_TO_FILE =
 
 export function readIntentSignals(normalized: string): IntentSignals {
   const kinds = new Map<DraftKind, number>();
+  const hits: string[] = [];
   const howTo = HOW_TO_FILE.test(normalized);
-  const explicitScore = howTo ? 0 : score(EXPLICIT, normalized, kinds);
-  const grievance = score(GRIEVANCE, normalized, kinds) + score([SOFT_PRAISE], normalized, kinds);
-  let question = score(QUESTION, normalized) + (howTo ? 2 : 0);
+  if (howTo) hits.push('howToFile');
+  const explicitScore = howTo ? 0 : score(EXPLICIT, normalized, 'ticket', hits, kinds);
+  const grievance = score(GRIEVANCE, normalized, 'act', hits, kinds) + score([SOFT_PRAISE], normalized, 'thanks', hits, kinds);
+  let question = score(QUESTION, normalized, 'ask', hits) + (howTo ? 2 : 0);
   let helpless = 0;
   if (grievance >= 2 && HELPLESS.test(normalized)) {
+    hits.push('helpless');
     // The question words of "怎么办" (up to 1.5 + 1 + 0.5) stop counting as a question and count as a plea.
     helpless = 1.5;
     question = Math.max(0, question - 3);
@@ -117,6 +126,7 @@ export function readIntentSignals(normalized: string): IntentSignals {
     question,
     explicit: explicitScore > 0,
     kind: pickKind(kinds, explicitScore > 0, normalized),
+    hits,
   };
 }
 

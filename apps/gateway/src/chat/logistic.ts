@@ -7,6 +7,8 @@ import { seededRandom, shuffle } from './prng.js';
 export interface BinaryExample {
   text: string;
   positive: boolean;
+  /** The example's features when they are more than the n-grams of `text` (reading.ts learnedFeaturesOfText). */
+  features?: readonly string[];
 }
 
 export interface LogisticOptions {
@@ -44,7 +46,7 @@ export interface LogisticState {
 
 export function trainLogistic(examples: BinaryExample[], opts: LogisticOptions): LogisticModel | null {
   const ids = new FeatureIds();
-  const rows = examples.map((ex) => ({ features: ids.intern(ex.text), label: ex.positive ? 1 : 0 }));
+  const rows = examples.map((ex) => ({ features: ex.features ? ids.internFeatures(ex.features) : ids.intern(ex.text), label: ex.positive ? 1 : 0 }));
   const positives = rows.filter((r) => r.label === 1).length;
   if (positives === 0 || positives === rows.length) return null;
   const positiveWeight = opts.balance ? (rows.length - positives) / positives : 1;

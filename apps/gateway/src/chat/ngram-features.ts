@@ -82,7 +82,11 @@ export class FeatureIds {
   }
   /** Ids of a raw text's features, adding new ones. */
   intern(text: string): Int32Array {
-    return Int32Array.from(features(text), (f) => {
+    return this.internFeatures(features(text));
+  }
+  /** Ids of distinct features, adding new ones. */
+  internFeatures(list: readonly string[]): Int32Array {
+    return Int32Array.from(list, (f) => {
       let id = this.ids.get(f);
       if (id === undefined) this.ids.set(f, (id = this.ids.size));
       return id;
