@@ -78,6 +78,37 @@ interface Reading extends MessageReading {
 
 const SEARCH_LIMIT = 24;
 
+/** What the decision table reads of a turn besides the reading and the context (factsOf). */
+interface Facts {
+  /** The danger found, or null. */
+  readonly emergency: EmergencyMatch | null;
+  /** Index of the clarify option the message picks, or null. */
+  readonly clarifyChoice: number | null;
+  /** A subject we do not cover (weather, games, homework …) and the words that named it, or null. */
+  readonly offTopic: ReturnType<typeof matchOutOfScopeTopic>;
+  readonly smallTalk: boolean;
+  /** Still on the subject of the previous turn. */
+  readonly onTopic: boolean;
+  /** Enough of one of our subjects to outweigh an off-topic word. */
+  readonly inScopeSubject: boolean;
+  /** FAQ retrieval over the whole KB. */
+  readonly hits: Hit[];
+  /** Categories by retrieval, keywords and the learned category layer. */
+  readonly ranked: CategoryScore[];
+  /** The categories an ambiguous short question could mean, or null when it is clear. */
+  readonly readings: CategoryId[] | null;
+  /** The best-ranked category when the message is about one of ours, else null. */
+  readonly subject: CategoryScore | null;
+}
+
+/** One row of the decision table. */
+interface Decision {
+  /** The situation, in a few words. */
+  situation: string;
+  when(facts: Facts, ctx: ChatContext, r: Reading): boolean;
+  answer(ctx: ChatContext, r: Reading, facts: Facts): ChatAnswer;
+}
+
 interface LearnedModels {
   emergency: EmergencyModel;
   category: CategoryModel;
@@ -290,81 +321,176 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
 
   // ── The decision ────────────────────────────────────────────────────────────────────
 
+  /**
+   * What one turn knows, each part computed when a row first asks for it: a greeting never pays for a search.
+   * The facts are the table's inputs; the hand-set bounds in them (kwMax < 3, six tokens, two questions …) are
+   * documented where they are computed.
+   */
+  function factsOf(ctx: ChatContext, r: Reading): Facts {
+    const memo = new Map<keyof Facts, unknown>();
+    const once = <K extends keyof Facts>(key: K, compute: () => Facts[K]): Facts[K] => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as Facts[K];
+    };
+    const facts: Facts = {
+      // The danger rules (the floor), or else the learned layer.
+      get emergency() {
+        return once('emergency', () => detectEmergency(r) ?? learnedEmergency(r, emergencyModel));
+      },
+      // The answer to our clarify question ("第二个", "社保卡"): a short message that picks one of the options.
+      get clarifyChoice() {
+        return once('clarifyChoice', () => {
+          if (!ctx.pending || r.tokens.length > 6) return null;
+          return resolveClarifyChoice(r.raw, ctx.pending, r.kw.scores);
+        });
+      },
+      get offTopic() {
+        return once('offTopic', () => matchOutOfScopeTopic(r.norm));
+      },
+      get smallTalk() {
+        return once('smallTalk', () => isSmallTalk(r.norm));
+      },
+      // Still on the subject we were talking about: no other topic and no strong keyword of its own.
+      get onTopic() {
+        return once('onTopic', () => ctx.lastCategoryId !== null && !facts.offTopic && !facts.smallTalk && r.kwMax < 3);
+      },
+      // A strong grievance about one of our subjects stays ours even when it mentions a pastime ("半夜打游戏大喊大叫");
+      // the words that named the topic ("打麻将") do not also count as our subject (麻将 is a noise keyword).
+      get inScopeSubject() {
+        return once('inScopeSubject', () => {
+          const subject = facts.offTopic ? subjectOutside(r.kw, facts.offTopic.words) : r.kwMax;
+          return subject >= 3 || (r.complaint && subject >= 2) || (r.complaint && r.signals.complaint >= 4.5 && subject >= 1);
+        });
+      },
+      get hits() {
+        return once('hits', () => index.search(r.tokens, { limit: SEARCH_LIMIT }));
+      },
+      get ranked() {
+        return once('ranked', () => rankCategories(facts.hits, r.kw, categoryModel.probabilitiesOf(r.features)));
+      },
+      // A short question whose only subject word has several readings (密码, 转移, 上户口 …).
+      get readings() {
+        return once('readings', () => (r.signals.explicit ? null : ambiguousReadings(r)));
+      },
+      get subject() {
+        return once('subject', () => subjectOf(r, facts.ranked));
+      },
+    };
+    return facts;
+  }
+
+  /**
+   * The decision table: rows are tried in order and the first whose `when` holds answers. Each row is one
+   * situation a citizen can be in; the order is the precedence (danger before anything, the conversation before
+   * a fresh reading, a subject we cover before the guess that we cover none).
+   */
+  const DECISIONS: Decision[] = [
+    {
+      // 1. Danger, and nothing else: the numbers first, then the prefilled report for "不是紧急情况？继续反映".
+      situation: 'emergency',
+      when: (f) => f.emergency !== null,
+      answer: (ctx, r, f) =>
+        finish(ctx, r.raw, {
+          intent: 'emergency',
+          categoryId: null,
+          confidence: 1,
+          reply: { text: emergencyText(f.emergency!), suggestions: [], emergencyNumbers: f.emergency!.numbers },
+          draft: emergencyDraft(ctx, r),
+        }),
+    },
+    {
+      // 2. The citizen picked one of our clarify options: answer in that category with the words they first asked.
+      situation: 'clarify answered',
+      when: (f) => f.clarifyChoice !== null,
+      answer: (ctx, r, f) => {
+        const pending = ctx.pending!;
+        const option = pending.options[f.clarifyChoice!]!;
+        const asked = reader.topic(pending.text);
+        return inCategory(ctx, r, option.categoryId, asked.tokens, pending.intent === 'complaint', asked.signals.kind);
+      },
+    },
+    {
+      // 3. A follow-up in the category we were talking about ("那需要带什么材料？"), read with the recent turns' words.
+      situation: 'follow-up',
+      when: (f, ctx, r) => f.onTopic && (ctx.lastIntent === 'consult' || ctx.lastIntent === 'complaint') && looksLikeFollowUp(r.norm, r.tokens.length),
+      answer: (ctx, r) => {
+        const last = ctx.lastCategoryId!;
+        // The topic words of the recent turns on this subject ("户口迁移" … "那需要带什么材料" … "多久能办好").
+        const earlier = ctx.recent.filter((t) => t.categoryId === last).flatMap((t) => reader.topic(t.text).tokens);
+        const asComplaint = r.complaint || (ctx.lastIntent === 'complaint' && r.signals.question < 2);
+        return inCategory(ctx, r, last, earlier, asComplaint, r.signals.kind);
+      },
+    },
+    {
+      // 4. More details for the complaint being drafted ("就在中山路12号", "已经一个星期了"): short, not a question.
+      situation: 'complaint detail',
+      when: (f, ctx, r) => f.onTopic && ctx.lastIntent === 'complaint' && r.signals.question < 2 && r.tokens.length <= 12,
+      answer: (ctx, r) => {
+        const last = ctx.lastCategoryId!;
+        const hits = index.search(r.tokens, { categoryId: last, limit: SEARCH_LIMIT });
+        return complaint(ctx, r, last, r.signals.explicit ? r.signals.kind : 'complaint', 0.7, hits);
+      },
+    },
+    {
+      // 5. A greeting or small talk that names nothing of ours.
+      situation: 'greeting',
+      when: (f, _ctx, r) => f.smallTalk && r.kwMax === 0,
+      answer: (ctx, r) => outOfScope(ctx, r, true, 0.9),
+    },
+    {
+      // 6. A subject we do not cover; a content request (essay, code …) stays out even if it names one of ours.
+      situation: 'off topic',
+      when: (f) => f.offTopic !== null && (HARD_TOPICS.has(f.offTopic.topic) || !f.inScopeSubject),
+      answer: (ctx, r) => outOfScope(ctx, r, false, 0.85),
+    },
+    {
+      // 7. An ambiguous word whose reading the conversation already settled.
+      situation: 'ambiguous, settled by context',
+      when: (f, ctx) => f.readings !== null && f.readings.includes(ctx.lastCategoryId as CategoryId),
+      answer: (ctx, r, f) => {
+        const known = ctx.lastCategoryId!;
+        return r.complaint ? complaint(ctx, r, known, r.signals.kind, 0.6, f.hits) : consult(ctx, r, known, f.hits, 0.6);
+      },
+    },
+    {
+      // 8. An ambiguous word: ask which reading was meant.
+      situation: 'ambiguous',
+      when: (f) => f.readings !== null,
+      answer: (ctx, r, f) => clarify(ctx, r, f.readings!, f.ranked, f.hits),
+    },
+    {
+      // 9. Nothing in it is ours, but someone has to act: a ticket without a category.
+      situation: 'complaint without a subject',
+      when: (f, _ctx, r) => f.subject === null && r.complaint,
+      answer: (ctx, r, f) => complaint(ctx, r, null, r.signals.kind, 0.5, f.hits),
+    },
+    {
+      // 10. Nothing in it is ours.
+      situation: 'no subject',
+      when: (f) => f.subject === null,
+      answer: (ctx, r) => outOfScope(ctx, r, false, 0.6),
+    },
+    {
+      // 11. Someone has to act: offer the prefilled ticket.
+      situation: 'complaint',
+      when: (_f, _ctx, r) => r.complaint,
+      answer: (ctx, r, f) => complaint(ctx, r, f.subject!.categoryId, r.signals.kind, confidenceOf(f.ranked, r.tokens), f.hits),
+    },
+    {
+      // 12. A question with a standard answer.
+      situation: 'consult',
+      when: () => true,
+      answer: (ctx, r, f) => consult(ctx, r, f.subject!.categoryId, f.hits, confidenceOf(f.ranked, r.tokens)),
+    },
+  ];
+
   function answer(text: string, contextIn?: unknown): ChatAnswer {
     const ctx = readContext(contextIn);
-    const raw = text.trim().slice(0, 500);
-    // Read once: every layer below reads this reading.
-    const r = read(raw);
-
-    // 1. Emergency first, and nothing else: the danger rules, or else the learned layer.
-    const emergency = detectEmergency(r) ?? learnedEmergency(r, emergencyModel);
-    if (emergency) {
-      return finish(ctx, raw, {
-        intent: 'emergency',
-        categoryId: null,
-        confidence: 1,
-        reply: { text: emergencyText(emergency), suggestions: [], emergencyNumbers: emergency.numbers },
-        draft: emergencyDraft(ctx, r),
-      });
-    }
-
-    // 2. The answer to our clarify question ("第二个", "社保卡").
-    if (ctx.pending) {
-      const choice = resolveClarifyChoice(raw, ctx.pending, r.kw.scores);
-      if (choice !== null && r.tokens.length <= 6) {
-        const option = ctx.pending.options[choice]!;
-        const asked = reader.topic(ctx.pending.text);
-        return inCategory(ctx, r, option.categoryId, asked.tokens, ctx.pending.intent === 'complaint', asked.signals.kind);
-      }
-    }
-
-    const topicMatch = matchOutOfScopeTopic(r.norm);
-    const topic = topicMatch?.topic ?? null;
-    const smallTalk = isSmallTalk(r.norm);
-
-    // 3. A follow-up in the category we were talking about ("那需要带什么材料？").
-    const last = ctx.lastCategoryId;
-    const onTopic = last !== null && !topic && !smallTalk && r.kwMax < 3;
-    if (onTopic && (ctx.lastIntent === 'consult' || ctx.lastIntent === 'complaint') && looksLikeFollowUp(r.norm, r.tokens.length)) {
-      // The topic words of the recent turns on this subject ("户口迁移" … "那需要带什么材料" … "多久能办好").
-      const earlier = ctx.recent.filter((t) => t.categoryId === last).flatMap((t) => reader.topic(t.text).tokens);
-      const asComplaint = r.complaint || (ctx.lastIntent === 'complaint' && r.signals.question < 2);
-      return inCategory(ctx, r, last, earlier, asComplaint, r.signals.kind);
-    }
-    // More details for the complaint being drafted ("就在中山路12号", "已经一个星期了").
-    if (onTopic && ctx.lastIntent === 'complaint' && r.signals.question < 2 && r.tokens.length <= 12) {
-      const hits = index.search(r.tokens, { categoryId: last, limit: SEARCH_LIMIT });
-      return complaint(ctx, r, last, r.signals.explicit ? r.signals.kind : 'complaint', 0.7, hits);
-    }
-
-    // 4. Greetings and subjects we do not cover; a content request (essay, code …) stays out even if it names one of ours.
-    if (smallTalk && r.kwMax === 0) return outOfScope(ctx, r, true, 0.9);
-    // A strong grievance about one of our subjects stays ours even when it mentions a pastime ("半夜打游戏大喊大叫").
-    // The words that named the topic ("打麻将") do not also count as our subject (麻将 is a noise keyword).
-    const subject = topicMatch ? subjectOutside(r.kw, topicMatch.words) : r.kwMax;
-    const inScopeSubject = subject >= 3 || (r.complaint && subject >= 2) || (r.complaint && r.signals.complaint >= 4.5 && subject >= 1);
-    if (topic && (HARD_TOPICS.has(topic) || !inScopeSubject)) return outOfScope(ctx, r, false, 0.85);
-
-    const hits = index.search(r.tokens, { limit: SEARCH_LIMIT });
-    const ranked = rankCategories(hits, r.kw, categoryModel.probabilitiesOf(r.features));
-
-    // 5. A short question whose only subject word has several readings (密码, 转移, 上户口 …): ask, unless context tells.
-    const readings = r.signals.explicit ? null : ambiguousReadings(r);
-    if (readings) {
-      const known = readings.find((c) => c === last);
-      if (known) return r.complaint ? complaint(ctx, r, known, r.signals.kind, 0.6, hits) : consult(ctx, r, known, hits, 0.6);
-      return clarify(ctx, r, readings, ranked, hits);
-    }
-
-    // 6. Nothing in it is ours: no keyword and the best FAQ matches little of it.
-    const top = subjectOf(r, ranked);
-    if (!top) return r.complaint ? complaint(ctx, r, null, r.signals.kind, 0.5, hits) : outOfScope(ctx, r, false, 0.6);
-
-    const confidence = confidenceOf(ranked, r.tokens);
-    // 7. Someone has to act: offer the pre-filled ticket.
-    if (r.complaint) return complaint(ctx, r, top.categoryId, r.signals.kind, confidence, hits);
-    // 8. A question with a standard answer.
-    return consult(ctx, r, top.categoryId, hits, confidence);
+    // Read once: every row below reads this reading.
+    const r = read(text.trim().slice(0, 500));
+    const facts = factsOf(ctx, r);
+    const row = DECISIONS.find((d) => d.when(facts, ctx, r))!;
+    return row.answer(ctx, r, facts);
   }
 
   return {
