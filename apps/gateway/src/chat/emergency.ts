@@ -13,6 +13,8 @@ import {
   FRAMING_NOW_WEAK,
   GRIEVANCE_OR_THANKS,
   JOKE,
+  NOT_REAL,
+  SCENE_NOW,
   NOW_OVERRIDES_ADMIN,
   NOW_OVERRIDES_ALL,
   OTHER_PERSON_WORDS,
@@ -332,6 +334,7 @@ const NUMBERS_BY_KIND: Record<EmergencyKind, EmergencyNumber[]> = {
 export function framedAsNotLive(r: DangerReading): boolean {
   const cues = r.cues;
   if (any(cues, FAREWELL)) return false;
+  if (any(cues, NOT_REAL) && !any(cues, SCENE_NOW)) return true;
   const now = any(cues, FRAMING_NOW);
   const nowWeak = any(cues, FRAMING_NOW_WEAK);
   if (any(cues, PAST) && !now) return true;
@@ -354,7 +357,10 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   const admin = any(cues, ADMIN);
   const nowWeak = any(cues, NOW_OVERRIDES_ADMIN);
   const recurring = any(cues, RECURRING);
+  // A dream, a screen, a game, a riddle: nothing is happening to anyone, unless a scene is unfolding as they write.
+  const notReal = any(cues, NOT_REAL) && !any(cues, SCENE_NOW);
   for (const rule of RULES) {
+    if (notReal && rule.guarded) continue;
     if (rule.unless?.test(normalized)) continue;
     if (rule.unlessFramed && any(cues, rule.unlessFramed)) continue;
     const text = rule.exclude ? normalized.replace(rule.exclude, '　') : normalized;
@@ -367,7 +373,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // English is read on the raw text with its look-alikes ("fire the staff", "nearly hit") blanked; a joke
   // ("my teacher will kill me haha") or aftermath words without a now silence it.
   const lower = r.english;
-  if (/[a-z]{3}/.test(lower) && !any(cues, JOKE) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
+  if (/[a-z]{3}/.test(lower) && !notReal && !any(cues, JOKE) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
     for (const rule of ENGLISH_RULES) {
       if (!rule.pattern.test(lower) || kinds.includes(rule.kind)) continue;
       kinds.push(rule.kind);
@@ -375,6 +381,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     }
   }
   if (kinds.length === 0) {
+    if (notReal) return null;
     // Second net: enough danger signs together, even if no pattern names the event.
     const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;

@@ -60,7 +60,10 @@ const SETS = {
   toThisDay: zh('至今: how long a problem has lasted. Not "now". (No consumer reads it yet; it is kept so 至今 has a name.)', /至今/),
   enJust: en('"just" as a word ("he just fell"). Weak: also "just wondering".', /\bjust\b/),
   // ── Past: it happened before ─────────────────────────────────────────────────────────
-  pastDated: zh('A dated past: 昨天, 前天, 去年, 上个月, 上周, 上次, 以前, 之前, 曾经 … Not 刚才 (justNow).', /(昨天|前天|前两天|去年|上个月|上周|上次|上回|前几天|以前|之前|曾经)/),
+  pastDated: zh(
+    'A dated past: 昨天, 前天, 去年, 上个月, 上周, 上次, 以前, 之前, 曾经, 年轻时, 小时候 … Not 刚才 (justNow); not 昨晚 (what began last night may be found only now: 昨晚烧炭取暖，早上叫不醒).',
+    /(昨天|前天|前两天|去年|上个月|上周|上次|上回|前几天|以前|之前|曾经|年轻时|小时候)/,
+  ),
   pastDatedMore: zh('More dated past the danger rules read and the score does not: 上月, 上星期, 上礼拜, 前些天, 前段时间, 年前.', /(上月|上星期|上个星期|上礼拜|上个礼拜|前些天|前段时间|年前)/),
   averted: zh('It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤. Not 没人管 (neglected).', /(所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤))/),
   avertedStaff: zh('无人员受伤 / 没有人员受伤 (the rules only).', /(?:无|没有|没)人员受伤/),
@@ -88,6 +91,20 @@ const SETS = {
   episode: zh('第三集: an episode of a drama being discussed.', /第[一二三四五六七八九十\d]+集/),
   inABook: zh('书里: in a book (not read by the administrative guard of the rules).', /书里/),
   novel: zh('小说 anywhere, 作文 (homework): the rules\' administrative guard.', /(小说|作文)/),
+  // ── Not real: a dream, a screen, a game, a riddle, a piece of writing or a word asked about ──
+  dream: zh('A dream: 梦见, 梦到, 做梦, 噩梦, 梦里. Not 梦想 (an ambition).', /(梦见|梦到|做梦|做了个梦|噩梦|梦里|梦中)/),
+  screen: zh(
+    'Something watched or heard: 刷到, 新闻里/上/说, 视频里, 电视上 (not 电视机), 电影里, 纪录片, 剧本杀, 动画片, 剧透, 女主/男主, 这首歌 … Not 视频 alone (a citizen may film a live scene).',
+    /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
+  ),
+  game: zh('A video game: 打游戏, 游戏里, 王者, 吃鸡, 上分, 掉段, 我的角色, 复活, 副本.', /(打游戏|游戏里|王者|吃鸡|上分|掉段|(?:我的|游戏)角色|复活|副本)/),
+  riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个)?(?:字|物|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|脑筋急转弯)/),
+  writingRequest: zh('Asked to write something: 帮我写, 写一首/一段/个故事, 文案, 朋友圈. Not 写了投诉信 (a grievance).', /((?:帮我|给我|替我)写|写(?:一|个|首|段|篇)[^，。]{0,8}(?:故事|诗|文案|作文|歌|段子)|文案)/),
+  wordQuestion: zh('A question about a word: 中文/英文/日语…怎么说, …是什么意思. Not a report.', /((?:中文|英文|英语|日语|日文|普通话|粤语|韩语)[^，。]{0,8}(?:怎么说|是|叫)|是什么意思)/),
+  enNotReal: en(
+    'English dreams, screens, games, stories and words: dream, nightmare, movie, film, TV show, documentary, cartoon, video game, (bedtime/short) story, poem, song, riddle, "how do you say", "in Chinese".',
+    /\b(dream(t|ed|s)?|nightmares?|movies?|films?|tv (show|series)|documentar\w+|cartoons?|video games?|in the game|bedtime stor\w+|short stor\w+|a story|poems?|limericks?|songs?|riddles?|how do (i|you) say|in chinese)\b/,
+  ),
   // ── Administrative: claims, money, procedures, prevention ───────────────────────────
   claims: zh('Money after harm: 补贴, 补助, 补偿, 赔偿, 报销, 津贴, 保险, 医保.', /(补贴|补助|补偿|赔偿|报销|津贴|保险|医保)/),
   claimsMore: zh('救助金, 理赔, 工伤, 能补, 补多少, 赔多少, 怎么补/赔, 能报, 不给报 (the rules only).', /(救助金|理赔|能补|补多少|赔多少|怎么补|怎么赔|工伤|不给报|能报)/),
@@ -178,6 +195,13 @@ export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurrin
 
 /** A story being discussed: the violence rule does not apply at all. */
 export const FICTION = compose('fiction', 'episode', 'inABook');
+/** Not real: a dream, a screen, a game, a riddle, writing or a word asked about — nothing is happening to anyone. */
+export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+/**
+ * A scene unfolding, strong enough to outweigh NOT_REAL ("拍视频的时候突然有人掉进河里了"): 正在, 还在, 越来越, 快来, 一直在,
+ * 突然, 刚刚, "right now", "hurry". Not 救命 or an exclamation mark alone: "救命 王者又掉段了" is slang.
+ */
+export const SCENE_NOW = compose('inProgress', 'urgent', 'comeNow', 'keepsOn', 'justNow', 'enRightNow', 'enHurry');
 /** The rules' administrative framing: hypothetical, fiction, claims, procedures, prevention (guard unless a weak now). */
 export const ADMIN = compose(
   'fiction', 'episode', 'novel', 'afterwards', 'hypothetical', 'hypotheticalMore',
