@@ -14,7 +14,7 @@ import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
 import type { DraftKind } from './intent.js';
 import type { KbEntry } from './kb.js';
 import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
-import { any, TOPIC_NOW } from './lexicon/framing.js';
+import { any, NOT_REAL_NOR_NEWS, TOPIC_NOW } from './lexicon/framing.js';
 import { TYPOS } from './lexicon/replacements.js';
 import { normalizeText } from './normalize.js';
 import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk, matchOutOfScopeTopic } from './out-of-scope.js';
@@ -444,7 +444,14 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.85),
     },
     {
-      // 7. An ambiguous word whose reading the conversation already settled.
+      // 7. A dream, a game, a riddle, a piece of writing or a word asked about, with little of our subjects in it
+      //    ("帮我写段朋友圈文案，庆祝宝宝百天", "fire 中文是火还是火灾"). News is real: "电视里讲暴雨红色预警，要不要搬" is ours.
+      situation: 'not real',
+      when: (f, _ctx, r) => any(r.cues, NOT_REAL_NOR_NEWS) && !r.signals.explicit && !f.inScopeSubject,
+      answer: (ctx, r) => outOfScope(ctx, r, false, 0.7),
+    },
+    {
+      // 8. An ambiguous word whose reading the conversation already settled.
       situation: 'ambiguous, settled by context',
       when: (f, ctx) => f.readings !== null && f.readings.includes(ctx.lastCategoryId as CategoryId),
       answer: (ctx, r, f) => {
@@ -453,31 +460,31 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       },
     },
     {
-      // 8. An ambiguous word: ask which reading was meant.
+      // 9. An ambiguous word: ask which reading was meant.
       situation: 'ambiguous',
       when: (f) => f.readings !== null,
       answer: (ctx, r, f) => clarify(ctx, r, f.readings!, f.ranked, f.hits),
     },
     {
-      // 9. Nothing in it is ours, but someone has to act: a ticket without a category.
+      // 10. Nothing in it is ours, but someone has to act: a ticket without a category.
       situation: 'complaint without a subject',
       when: (f, _ctx, r) => f.subject === null && r.complaint,
       answer: (ctx, r, f) => complaint(ctx, r, null, r.signals.kind, 0.5, f.hits),
     },
     {
-      // 10. Nothing in it is ours.
+      // 11. Nothing in it is ours.
       situation: 'no subject',
       when: (f) => f.subject === null,
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.6),
     },
     {
-      // 11. Someone has to act: offer the prefilled ticket.
+      // 12. Someone has to act: offer the prefilled ticket.
       situation: 'complaint',
       when: (_f, _ctx, r) => r.complaint,
       answer: (ctx, r, f) => complaint(ctx, r, f.subject!.categoryId, r.signals.kind, confidenceOf(f.ranked, r.tokens), f.hits),
     },
     {
-      // 12. A question with a standard answer.
+      // 13. A question with a standard answer.
       situation: 'consult',
       when: () => true,
       answer: (ctx, r, f) => consult(ctx, r, f.subject!.categoryId, f.hits, confidenceOf(f.ranked, r.tokens)),

@@ -197,6 +197,8 @@ export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurrin
 export const FICTION = compose('fiction', 'episode', 'inABook');
 /** Not real: a dream, a screen, a game, a riddle, writing or a word asked about — nothing is happening to anyone. */
 export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+/** Not real and not news either: what the chat declines as out of scope (a news report about a local warning is ours). */
+export const NOT_REAL_NOR_NEWS = compose('dream', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /**
  * A scene unfolding, strong enough to outweigh NOT_REAL ("拍视频的时候突然有人掉进河里了"): 正在, 还在, 越来越, 快来, 一直在,
  * 突然, 刚刚, "right now", "hurry". Not 救命 or an exclamation mark alone: "救命 王者又掉段了" is slang.
