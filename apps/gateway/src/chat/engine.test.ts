@@ -33,6 +33,17 @@ function converse(e: ChatEngine, ...texts: string[]): ChatAnswer[] {
   return out;
 }
 
+describe('the decision table', () => {
+  it('names the row that answered', () => {
+    expect(engine.answer('你好').situation).toBe('greeting');
+    expect(engine.answer('楼下着火了，烟越来越大').situation).toBe('emergency');
+    expect(engine.answer('公积金怎么提取').situation).toBe('consult');
+    expect(engine.answer('千条线万条线掉到水里看不见打一自然现象').situation).toBe('not real');
+    const first = engine.answer('社保卡丢了怎么补办');
+    expect(engine.answer('那需要带什么材料', first.context).situation).toBe('follow-up');
+  });
+});
+
 describe('knowledge base', () => {
   it('loads every category with at least 6 valid entries, localValue null and enabled', () => {
     expect(kb.length).toBeGreaterThanOrEqual(108);

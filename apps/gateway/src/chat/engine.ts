@@ -29,7 +29,30 @@ export type { ChatContext } from './context.js';
 export type ChatAnswer = Omit<ChatMessageResponse, 'conversationId' | 'messageId'> & {
   /** Store it with the conversation and pass it back with the next message. */
   context: ChatContext;
+  /** The row of the decision table that answered (not sent to the citizen): a greeting is not a failed search. */
+  situation: Situation;
 };
+
+/** The rows of the decision table (createChatEngine's DECISIONS), in order. */
+export const SITUATIONS = [
+  'emergency',
+  'clarify answered',
+  'follow-up',
+  'complaint detail',
+  'greeting',
+  'off topic',
+  'not real',
+  'ambiguous, settled by context',
+  'ambiguous',
+  'complaint without a subject',
+  'no subject',
+  'complaint',
+  'consult',
+] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+/** An answer before the table names its row. */
+type TurnAnswer = Omit<ChatAnswer, 'situation'>;
 export type ChatSuggestion = ChatAnswer['reply']['suggestions'][number];
 
 export interface ChatEngineOptions {
@@ -104,9 +127,9 @@ interface Facts {
 /** One row of the decision table. */
 interface Decision {
   /** The situation, in a few words. */
-  situation: string;
+  situation: Situation;
   when(facts: Facts, ctx: ChatContext, r: Reading): boolean;
-  answer(ctx: ChatContext, r: Reading, facts: Facts): ChatAnswer;
+  answer(ctx: ChatContext, r: Reading, facts: Facts): TurnAnswer;
 }
 
 interface LearnedModels {
@@ -170,7 +193,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
 
   // ── Replies ─────────────────────────────────────────────────────────────────────────
 
-  function finish(ctx: ChatContext, raw: string, a: Omit<ChatAnswer, 'context'>, pending: PendingClarify | null = null): ChatAnswer {
+  function finish(ctx: ChatContext, raw: string, a: Omit<ChatAnswer, 'context' | 'situation'>, pending: PendingClarify | null = null): TurnAnswer {
     const keepsTopic = a.intent === 'emergency' || a.intent === 'out_of_scope';
     const context: ChatContext = {
       v: 1,
@@ -213,7 +236,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     return texts;
   }
 
-  function complaint(ctx: ChatContext, r: Reading, categoryId: CategoryId | null, kind: DraftKind, confidence: number, hits: Hit[]): ChatAnswer {
+  function complaint(ctx: ChatContext, r: Reading, categoryId: CategoryId | null, kind: DraftKind, confidence: number, hits: Hit[]): TurnAnswer {
     return finish(ctx, r.raw, {
       intent: 'complaint',
       categoryId,
@@ -223,7 +246,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     });
   }
 
-  function consult(ctx: ChatContext, r: Reading, categoryId: CategoryId, hits: Hit[], confidence: number): ChatAnswer {
+  function consult(ctx: ChatContext, r: Reading, categoryId: CategoryId, hits: Hit[], confidence: number): TurnAnswer {
     const best = hits.find((h) => h.entry.categoryId === categoryId);
     if (!best) {
       // Keyword evidence only: offer the category's questions rather than a wrong answer.
@@ -243,11 +266,11 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     });
   }
 
-  function outOfScope(ctx: ChatContext, r: Reading, greeting: boolean, confidence: number): ChatAnswer {
+  function outOfScope(ctx: ChatContext, r: Reading, greeting: boolean, confidence: number): TurnAnswer {
     return finish(ctx, r.raw, { intent: 'out_of_scope', categoryId: null, confidence, reply: { text: outOfScopeText(greeting), suggestions: [] } });
   }
 
-  function clarify(ctx: ChatContext, r: Reading, readings: CategoryId[], ranked: CategoryScore[], hits: Hit[]): ChatAnswer {
+  function clarify(ctx: ChatContext, r: Reading, readings: CategoryId[], ranked: CategoryScore[], hits: Hit[]): TurnAnswer {
     const rank = (c: CategoryId): number => {
       const i = ranked.findIndex((s) => s.categoryId === c);
       return i < 0 ? 99 : i;
@@ -288,7 +311,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   }
 
   /** Continue in a known category (a follow-up, or the answer to a clarify question), using the earlier words too. */
-  function inCategory(ctx: ChatContext, r: Reading, categoryId: CategoryId, earlier: string[], asComplaint: boolean, kind: DraftKind): ChatAnswer {
+  function inCategory(ctx: ChatContext, r: Reading, categoryId: CategoryId, earlier: string[], asComplaint: boolean, kind: DraftKind): TurnAnswer {
     const weights = new Map<string, number>();
     for (const t of earlier) weights.set(t, 0.6);
     for (const t of r.tokens) weights.set(t, 1.5);
@@ -497,7 +520,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     const r = read(text.trim().slice(0, 500));
     const facts = factsOf(ctx, r);
     const row = DECISIONS.find((d) => d.when(facts, ctx, r))!;
-    return row.answer(ctx, r, facts);
+    return { ...row.answer(ctx, r, facts), situation: row.situation };
   }
 
   return {

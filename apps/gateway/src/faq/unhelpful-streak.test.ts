@@ -1,12 +1,10 @@
 // Two unhelpful turns in a row — two 没用, two answers that found nothing, or one of each — offer a person; a found
 // answer between two that found nothing, or a 有用, breaks the run.
 import { describe, expect, it } from 'vitest';
-import { outOfScopeText } from '../chat/reply.js';
 import { afterAnswer, afterFeedback, foundNothing, offersHandoff, streakLength, type UnhelpfulStreak } from './unhelpful-streak.js';
 
-const found = { intent: 'consult' as const, faqId: 'housing-fund-01', reply: { text: '住房公积金提取……' } };
-const nothing = { intent: 'out_of_scope' as const, reply: { text: outOfScopeText(false) } };
-const text = { text: '' };
+const found = { intent: 'consult' as const, faqId: 'housing-fund-01', situation: 'consult' as const };
+const nothing = { intent: 'out_of_scope' as const, situation: 'no subject' as const };
 const turns = (...steps: Array<typeof found | typeof nothing | 'useful' | 'useless'>): UnhelpfulStreak | null => {
   let s: UnhelpfulStreak | null = null;
   steps.forEach((step, i) => {
@@ -18,14 +16,14 @@ const turns = (...steps: Array<typeof found | typeof nothing | 'useful' | 'usele
 
 describe('unhelpful streak', () => {
   it('counts answers that found nothing: clarify, out of scope, a category list without an answer', () => {
-    expect(foundNothing({ intent: 'clarify', reply: text })).toBe(true);
+    expect(foundNothing({ intent: 'clarify', situation: 'ambiguous' })).toBe(true);
     expect(foundNothing(nothing)).toBe(true);
-    expect(foundNothing({ intent: 'consult', reply: text })).toBe(true);
+    expect(foundNothing({ intent: 'consult', situation: 'consult' })).toBe(true);
     expect(foundNothing(found)).toBe(false);
-    expect(foundNothing({ intent: 'complaint', reply: text })).toBe(false);
-    expect(foundNothing({ intent: 'emergency', reply: text })).toBe(false);
+    expect(foundNothing({ intent: 'complaint', situation: 'complaint' })).toBe(false);
+    expect(foundNothing({ intent: 'emergency', situation: 'emergency' })).toBe(false);
     // 你好 gets an introduction: nothing was looked for, so nothing failed.
-    expect(foundNothing({ intent: 'out_of_scope', reply: { text: outOfScopeText(true) } })).toBe(false);
+    expect(foundNothing({ intent: 'out_of_scope', situation: 'greeting' })).toBe(false);
   });
 
   it('offers a person after two unhelpful turns in a row, of either kind', () => {

@@ -2,12 +2,9 @@
 // rated 没用, is an unhelpful turn; after two in a row the bot offers a person (拨打12345 / 留言给人工). A found
 // answer is not unhelpful until rated so, which is why the run before the latest answer is kept too: 没用 on an
 // answer that followed a 没用 makes two in a row. 有用 starts the count again.
-import type { ChatMessageResponse } from '@minhu/shared';
-import { outOfScopeText } from '../chat/reply.js';
+import type { ChatAnswer } from '../chat/engine.js';
 
-type Answer = Pick<ChatMessageResponse, 'intent' | 'faqId'> & { reply: Pick<ChatMessageResponse['reply'], 'text'> };
-/** What the bot says to 你好: an introduction, not a search that failed. */
-const GREETING = outOfScopeText(true);
+type Answer = Pick<ChatAnswer, 'intent' | 'faqId' | 'situation'>;
 
 /** Stored in the conversation document with every answer and every rating of the latest answer. */
 export interface UnhelpfulStreak {
@@ -34,7 +31,8 @@ export const offersHandoff = (s: UnhelpfulStreak | null | undefined): boolean =>
  * category's list instead of an answer.
  */
 export function foundNothing(answer: Answer): boolean {
-  if (answer.intent === 'out_of_scope') return answer.reply.text !== GREETING;
+  // 你好 gets an introduction: nothing was looked for, so nothing failed.
+  if (answer.intent === 'out_of_scope') return answer.situation !== 'greeting';
   return answer.intent === 'clarify' || (answer.intent === 'consult' && !answer.faqId);
 }
 
