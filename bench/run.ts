@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark on the real services and writes BENCHMARKS.md with the
 // machine and date. BENCH_SECONDS sets the length of each HTTP scenario (default 10).
 // `npm run bench -- console` runs only the staff console's section and replaces just that section; so do
-// `-- dispatch`, `-- scale` and `-- filing` for theirs.
+// `-- chat`, `-- dispatch`, `-- scale` and `-- filing` for theirs (SINGLE_SECTIONS).
 import { execSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir, release } from 'node:os';
@@ -12,7 +12,7 @@ import { consoleBenchSection, spliceSection } from './console.js';
 import { dispatchBenchSection } from './dispatch.js';
 import { filingBenchSection } from './filing.js';
 import { benchLifecycle, type ScenarioResult } from './lifecycle.js';
-import { extraSections } from './sections.js';
+import { chatBenchSection, extraSections } from './sections.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -65,40 +65,26 @@ function machineLine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Linux ${release()}, Node ${process.version}`;
 }
 
+/** The sections `npm run bench -- <name>` runs on their own: the heading each replaces, and how to measure it. */
+const SINGLE_SECTIONS: Record<string, { heading: string; run: () => Promise<string> }> = {
+  chat: { heading: '## FAQ chatbot', run: () => chatBenchSection(withServices, machineLine()) },
+  dispatch: { heading: '## Dispatch', run: () => dispatchBenchSection(withServices, machineLine()) },
+  scale: { heading: '## Scale-out', run: async () => (await import('./scale.js')).scaleBenchSection(withServices, machineLine()) },
+  filing: { heading: '## Filing cost', run: () => filingBenchSection(withServices, machineLine()) },
+  console: { heading: '## Staff console', run: () => consoleBenchSection(withServices, machineLine()) },
+};
+
 async function main() {
   const when = new Date().toISOString();
-  // `npm run bench -- console`: only the staff console's section, written in place of the previous one.
-  if (process.argv.includes('dispatch')) {
+  // `npm run bench -- <section>`: only that section, written in place of the previous one.
+  const only = Object.entries(SINGLE_SECTIONS).find(([arg]) => process.argv.includes(arg));
+  if (only) {
+    const [arg, { heading, run }] = only;
     const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
-    const section = await dispatchBenchSection(withServices, machineLine());
-    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, '## Dispatch'));
+    const section = await run();
+    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, heading));
     console.log(section);
-    console.log('[bench] wrote the dispatch section of BENCHMARKS.md');
-    return;
-  }
-  if (process.argv.includes('scale')) {
-    const { scaleBenchSection } = await import('./scale.js');
-    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
-    const section = await scaleBenchSection(withServices, machineLine());
-    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, '## Scale-out'));
-    console.log(section);
-    console.log('[bench] wrote the scale-out section of BENCHMARKS.md');
-    return;
-  }
-  if (process.argv.includes('filing')) {
-    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
-    const section = await filingBenchSection(withServices, machineLine());
-    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section, '## Filing cost'));
-    console.log(section);
-    console.log('[bench] wrote the filing cost section of BENCHMARKS.md');
-    return;
-  }
-  if (process.argv.includes('console')) {
-    const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
-    const section = await consoleBenchSection(withServices, machineLine());
-    await writeFile(file, spliceSection(await readFile(file, 'utf8'), section));
-    console.log(section);
-    console.log('[bench] wrote the staff console section of BENCHMARKS.md');
+    console.log(`[bench] wrote the ${arg} section of BENCHMARKS.md`);
     return;
   }
   {
@@ -110,7 +96,7 @@ async function main() {
     console.log(table(life.results));
 
     const sections =
-      (await extraSections(withServices)) +
+      (await extraSections(withServices, machineLine())) +
       (await consoleBenchSection(withServices, machineLine())) +
       (await dispatchBenchSection(withServices, machineLine())) +
       '\n' +

@@ -21,18 +21,18 @@ function bundleReport(): Record<string, unknown> | null {
 
 type WithServices = <T>(fn: (env: { mongoUri: string; s3: S3Settings; dataDir: string; seconds: number }) => Promise<T>) => Promise<T>;
 
-export async function extraSections(withServices: WithServices): Promise<string> {
+/** The chatbot's section: in-process at the seed KB and 10,000 entries, and over HTTP against the bare route. */
+export async function chatBenchSection(withServices: WithServices, machineLine: string): Promise<string> {
   console.log('[bench] chat in-process …');
   const inproc = await benchChatInProcess();
   console.log('[bench] chat over HTTP …');
   const http = await withServices((env) => benchChatHttp(env));
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  console.log('[bench] front-end bundles …');
-  const bundles = bundleReport();
-  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
-  return `
-## FAQ chatbot
+  const when = new Date().toISOString();
+  return `## FAQ chatbot
+Measured ${when.slice(0, 10)} (${when}) on ${machineLine}.
+
 In-process (\`bench/chat-inprocess.ts\`, ${inproc.queries} messages as 3-message conversations with context):
 
 | knowledge base | entries | index build | answer p50 | answer p99 | CPU per message |
@@ -40,7 +40,7 @@ In-process (\`bench/chat-inprocess.ts\`, ${inproc.queries} messages as 3-message
 | seed | ${inproc.seed.entries} | ${inproc.seed.buildMs} ms | ${inproc.seed.p50Ms} ms | ${inproc.seed.p99Ms} ms | ${inproc.seed.cpuMsPerMessage} ms |
 | synthetic | ${inproc.synthetic.entries} | ${inproc.synthetic.buildMs} ms | ${inproc.synthetic.p50Ms} ms | ${inproc.synthetic.p99Ms} ms | ${inproc.synthetic.cpuMsPerMessage} ms |
 
-Heap at ${inproc.synthetic.entries} entries: ${inproc.synthetic.heapUsedMB} MB used (+${inproc.synthetic.heapDeltaMB} MB for the index${inproc.synthetic.gcExposed ? '' : '; run without --expose-gc, so approximate'}).
+Heap at ${inproc.synthetic.entries} entries: ${inproc.synthetic.heapUsedMB} MB used (${inproc.synthetic.heapDeltaMB >= 0 ? '+' : ''}${inproc.synthetic.heapDeltaMB} MB for the index${inproc.synthetic.gcExposed ? '' : '; run without --expose-gc, so approximate'}).
 Target p99 < 5 ms at 10,000 entries: **${inproc.synthetic.p99Ms < 5 ? 'met' : 'NOT met'}**.
 
 Over HTTP (${seconds} s each, 20 connections, 200 conversations, dev-set texts; the two paths alternate in five slices
@@ -54,6 +54,17 @@ so both see the same machine; p50 is the median slice's, p99 the worst slice's):
 HTTP chat reaches **${http.ratio}%** of the bare route (target ≥ 50%); gateway CPU per chat message
 **${http.chat.cpuMsPerRequest} ms** (target ≤ 2 ms), ${Math.round((http.chat.cpuMsPerRequest / http.bare.cpuMsPerRequest) * 10) / 10}× the bare route's CPU per request — the bare
 route is the yardstick for this machine's speed, which varies between runs on a shared VM.
+`;
+}
+
+export async function extraSections(withServices: WithServices, machineLine: string): Promise<string> {
+  const chat = await chatBenchSection(withServices, machineLine);
+  console.log('[bench] front-end bundles …');
+  const bundles = bundleReport();
+  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+
+  return `
+${chat}
 ${
   bundles
     ? `
