@@ -460,3 +460,17 @@ describe('accuracy floors on the labelled sets', () => {
     });
   }
 });
+
+describe('the issue-16 blind sets, scored below the floors on first contact (tests/chat/blind-next)', () => {
+  const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat/blind-next');
+  for (const file of ['set-a.jsonl', 'set-b.jsonl']) {
+    // Kept out of the floors above until they reach them; meanwhile nothing may slip back (README.md there).
+    it(`${file}: emergency recall 100%, no FAQ for out-of-scope, intent ≥ 85%, false alarms ≤ 12`, () => {
+      const m = evaluate(engine, parseEvalFile(join(dir, file)));
+      expect(m.emergencyRecall).toBe(1);
+      expect(m.outOfScopeFaqAnswers).toBe(0);
+      expect(m.intentAccuracy).toBeGreaterThanOrEqual(0.85);
+      expect(m.falseEmergencies).toBeLessThanOrEqual(12);
+    });
+  }
+});

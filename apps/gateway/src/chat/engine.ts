@@ -14,7 +14,7 @@ import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
 import type { DraftKind } from './intent.js';
 import type { KbEntry } from './kb.js';
 import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
-import { any, NOT_REAL_NOR_NEWS, TOPIC_NOW } from './lexicon/framing.js';
+import { all, any, CONTENT_REQUEST, NOT_REAL_NOR_NEWS, SCREEN_GOSSIP, TOPIC_NOW } from './lexicon/framing.js';
 import { TYPOS } from './lexicon/replacements.js';
 import { normalizeText } from './normalize.js';
 import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk, matchOutOfScopeTopic } from './out-of-scope.js';
@@ -468,9 +468,13 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     },
     {
       // 7. A dream, a game, a riddle, a piece of writing or a word asked about, with little of our subjects in it
-      //    ("帮我写段朋友圈文案，庆祝宝宝百天", "fire 中文是火还是火灾"). News is real: "电视里讲暴雨红色预警，要不要搬" is ours.
+      //    ("帮我写段朋友圈文案，庆祝宝宝百天"); a riddle or a word asked about whatever it names ("fire 中文是火还是火灾"),
+      //    and a watched story only wondered about ("新闻里那个被救的小孩后来咋样了"). News is otherwise real:
+      //    "电视里讲暴雨红色预警，要不要搬" is ours.
       situation: 'not real',
-      when: (f, _ctx, r) => any(r.cues, NOT_REAL_NOR_NEWS) && !r.signals.explicit && !f.inScopeSubject,
+      when: (f, _ctx, r) =>
+        !r.signals.explicit &&
+        ((any(r.cues, NOT_REAL_NOR_NEWS) && (!f.inScopeSubject || any(r.cues, CONTENT_REQUEST))) || all(r.cues, SCREEN_GOSSIP)),
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.7),
     },
     {

@@ -97,6 +97,10 @@ const SETS = {
     'Something watched or heard: 刷到, 新闻里/上/说, 视频里, 电视上 (not 电视机), 电影里, 纪录片, 剧本杀, 动画片, 剧透, 女主/男主, 这首歌 … Not 视频 alone (a citizen may film a live scene).',
     /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
   ),
+  curiosity: zh(
+    'Curiosity about a story: 真的假的, 是真的还是…, 后来怎么样了, 是摆拍的吗. Read with `screen`: a watched story asked about, not a problem of the citizen.',
+    /(真的假的|是真的还是|真的还是假的|摆拍|后来(?:咋样|怎么样|怎样|如何)|结局)/,
+  ),
   game: zh('A video game: 打游戏, 游戏里, 王者, 吃鸡, 上分, 掉段, 我的角色, 复活, 副本.', /(打游戏|游戏里|王者|吃鸡|上分|掉段|(?:我的|游戏)角色|复活|副本)/),
   riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个)?(?:字|物|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|脑筋急转弯)/),
   writingRequest: zh('Asked to write something: 帮我写, 写一首/一段/个故事, 文案, 朋友圈. Not 写了投诉信 (a grievance).', /((?:帮我|给我|替我)写|写(?:一|个|首|段|篇)[^，。]{0,8}(?:故事|诗|文案|作文|歌|段子)|文案)/),
@@ -199,6 +203,10 @@ export const FICTION = compose('fiction', 'episode', 'inABook');
 export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Not real and not news either: what the chat declines as out of scope (a news report about a local warning is ours). */
 export const NOT_REAL_NOR_NEWS = compose('dream', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+/** Watched (screen) and only wondered about (curiosity): both must match. "新闻里那个被救的小孩后来咋样了". */
+export const SCREEN_GOSSIP = compose('screen', 'curiosity');
+/** A riddle or a question about a word: content asked for, out of scope whatever subject it names ("火灾的英文怎么说"). */
+export const CONTENT_REQUEST = compose('riddle', 'wordQuestion');
 /**
  * A scene unfolding, strong enough to outweigh NOT_REAL ("拍视频的时候突然有人掉进河里了"): 正在, 还在, 越来越, 快来, 一直在,
  * 突然, 刚刚, "right now", "hurry". Not 救命 or an exclamation mark alone: "救命 王者又掉段了" is slang.
@@ -226,6 +234,12 @@ export const FAREWELL = compose('farewell', 'enFarewell', 'farewellAsTyped');
 export const JOKE = compose('enJoke');
 /** Someone who could be at risk (the danger score's +0.5). */
 export const PERSON_AT_RISK = compose('person');
+
+/** True when every cue of the composition matched. */
+export function all(cues: Cues, composition: readonly CueName[]): boolean {
+  for (const n of composition) if (!cues.has(n)) return false;
+  return true;
+}
 
 /** True when any cue of the composition matched. */
 export function any(cues: Cues, composition: readonly CueName[]): boolean {
