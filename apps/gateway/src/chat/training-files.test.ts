@@ -1,5 +1,5 @@
 // The training examples live in folders by what they hold (training/README.md); the loader reads them all.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORIES, CHAT_INTENTS } from '@minhu/shared';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,20 @@ describe('training files', () => {
         else expect(f, line).not.toMatch(/^danger\//);
       }
     }
+  });
+
+  it('share no line with an evaluation set (tests/chat and its subfolders)', () => {
+    const evalDir = join(TRAINING_DIR, '../../../../../tests/chat');
+    const evalTexts = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name.endsWith('.jsonl'))
+          for (const line of readFileSync(join(dir, entry.name), 'utf8').split('\n')) if (line.trim()) evalTexts.add((JSON.parse(line) as { text: string }).text.trim());
+      }
+    };
+    walk(evalDir);
+    expect(evalTexts.size).toBeGreaterThan(3000);
+    expect(readTrainingItems().filter((item) => evalTexts.has(item.text.trim())).map((item) => item.text)).toEqual([]);
   });
 });
