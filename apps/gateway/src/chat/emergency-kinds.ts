@@ -20,4 +20,9 @@ export type EmergencyKind =
 export interface EmergencyMatch {
   kinds: EmergencyKind[];
   numbers: EmergencyNumber[];
+  /**
+   * Nothing but a cry for help (救命, 救救我) found it: no other rule, no danger sign. The engine lets it stand unless
+   * the message is plainly about something everyday ("身份证办不了 救命", "救命 王者又掉段了").
+   */
+  loneCry?: true;
 }

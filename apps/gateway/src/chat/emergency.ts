@@ -66,6 +66,9 @@ interface Rule {
 
 const alt = (...parts: string[]): RegExp => new RegExp(parts.join('|'));
 
+/** A cry for help with no event named (the hazard rule reads it): what a lone cry is made of. */
+const CRY = /救命|救救我|快救人|救人啊/g;
+
 const RULES: Rule[] = [
   {
     kind: 'fire',
@@ -359,6 +362,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   const recurring = any(cues, RECURRING);
   // A dream, a screen, a game, a riddle: nothing is happening to anyone, unless a scene is unfolding as they write.
   const notReal = any(cues, NOT_REAL) && !any(cues, SCENE_NOW);
+  let cryOnly = false;
   for (const rule of RULES) {
     if (notReal && rule.guarded) continue;
     if (rule.unless?.test(normalized)) continue;
@@ -369,6 +373,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     if (rule.recurringGuard && recurring && !now) continue;
     kinds.push(rule.kind);
     for (const n of rule.numbers) numbers.add(n);
+    if (rule.kind === 'hazard' && !rule.pattern.test(text.replace(CRY, '　'))) cryOnly = true;
   }
   // English is read on the raw text with its look-alikes ("fire the staff", "nearly hit") blanked; a joke
   // ("my teacher will kill me haha") or aftermath words without a now silence it.
@@ -395,5 +400,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     numbers.delete('120');
   }
   const order: EmergencyNumber[] = ['110', '119', '120', '122'];
-  return { kinds, numbers: order.filter((n) => numbers.has(n)) };
+  const match: EmergencyMatch = { kinds, numbers: order.filter((n) => numbers.has(n)) };
+  if (cryOnly && kinds.length === 1 && r.signs.length === 0) match.loneCry = true;
+  return match;
 }

@@ -474,3 +474,21 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
     });
   }
 });
+
+describe('the second round of issue-16 blind sets, scored on first contact (tests/chat/blind-next-2)', () => {
+  const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat/blind-next-2');
+  // Below the floors and the issue's targets (their README has the figures); held where they stand so nothing slips back.
+  const held: Record<string, { falseAlarms: number; faqToOutOfScope: number }> = {
+    'set-c.jsonl': { falseAlarms: 6, faqToOutOfScope: 4 },
+    'set-d.jsonl': { falseAlarms: 15, faqToOutOfScope: 1 },
+  };
+  for (const [file, limits] of Object.entries(held)) {
+    it(`${file}: emergency recall 100%, intent ≥ 85%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {
+      const m = evaluate(engine, parseEvalFile(join(dir, file)));
+      expect(m.emergencyRecall).toBe(1);
+      expect(m.intentAccuracy).toBeGreaterThanOrEqual(0.85);
+      expect(m.falseEmergencies).toBeLessThanOrEqual(limits.falseAlarms);
+      expect(m.outOfScopeFaqAnswers).toBeLessThanOrEqual(limits.faqToOutOfScope);
+    });
+  }
+});

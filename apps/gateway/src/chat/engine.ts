@@ -14,7 +14,7 @@ import { buildIndex, type FaqIndex, type Hit } from './index-build.js';
 import type { DraftKind } from './intent.js';
 import type { KbEntry } from './kb.js';
 import { AMBIGUOUS_TERMS } from './lexicon/ambiguous.js';
-import { all, any, CONTENT_REQUEST, NOT_REAL_NOR_NEWS, SCREEN_GOSSIP, TOPIC_NOW } from './lexicon/framing.js';
+import { all, any, CONTENT_REQUEST, EN_FAR_NEWS, FAR_NEWS, NOT_REAL, NOT_REAL_NOR_NEWS, SCREEN_GOSSIP, TOPIC_NOW } from './lexicon/framing.js';
 import { TYPOS } from './lexicon/replacements.js';
 import { normalizeText } from './normalize.js';
 import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk, matchOutOfScopeTopic } from './out-of-scope.js';
@@ -356,9 +356,14 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       return memo.get(key) as Facts[K];
     };
     const facts: Facts = {
-      // The danger rules (the floor), or else the learned layer.
+      // The danger rules (the floor), or else the learned layer. A lone cry (救命 and nothing else of danger) stands
+      // unless the message is plainly about one of our subjects or something out of scope ("身份证办不了 救命").
       get emergency() {
-        return once('emergency', () => detectEmergency(r) ?? learnedEmergency(r, emergencyModel));
+        return once('emergency', () => {
+          const ruled = detectEmergency(r);
+          const everyday = ruled?.loneCry && (r.kwMax >= 3 || facts.offTopic !== null || any(r.cues, NOT_REAL));
+          return (everyday ? null : ruled) ?? learnedEmergency(r, emergencyModel);
+        });
       },
       // The answer to our clarify question ("第二个", "社保卡"): a short message that picks one of the options.
       get clarifyChoice() {
@@ -469,12 +474,16 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     {
       // 7. A dream, a game, a riddle, a piece of writing or a word asked about, with little of our subjects in it
       //    ("帮我写段朋友圈文案，庆祝宝宝百天"); a riddle or a word asked about whatever it names ("fire 中文是火还是火灾"),
-      //    and a watched story only wondered about ("新闻里那个被救的小孩后来咋样了"). News is otherwise real:
+      //    a watched story only wondered about ("新闻里那个被救的小孩后来咋样了") and news from elsewhere ("新闻说土耳其又
+      //    地震了"). News is otherwise real:
       //    "电视里讲暴雨红色预警，要不要搬" is ours.
       situation: 'not real',
       when: (f, _ctx, r) =>
         !r.signals.explicit &&
-        ((any(r.cues, NOT_REAL_NOR_NEWS) && (!f.inScopeSubject || any(r.cues, CONTENT_REQUEST))) || all(r.cues, SCREEN_GOSSIP)),
+        ((any(r.cues, NOT_REAL_NOR_NEWS) && (!f.inScopeSubject || any(r.cues, CONTENT_REQUEST))) ||
+          all(r.cues, SCREEN_GOSSIP) ||
+          all(r.cues, FAR_NEWS) ||
+          any(r.cues, EN_FAR_NEWS)),
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.7),
     },
     {

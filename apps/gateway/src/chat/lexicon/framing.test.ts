@@ -26,6 +26,8 @@ const EXAMPLES: Record<CueName, [string, string]> = {
   pastDated: ['昨天有人打架', '刚才有人打架'],
   dream: ['昨晚梦见家里着火了', '我的梦想是当消防员'],
   screen: ['刷到个电动车自燃的视频', '我拍了视频，火越来越大'],
+  farAway: ['新闻说土耳其又地震了', '我们小区又停电了'],
+  enFarNews: ['saw on the news there was an earthquake in japan', 'the news said our road will close'],
   curiosity: ['那个视频是真的还是摆拍的', '这个补贴是真的能领吗'],
   game: ['打游戏我的角色被烧死了', '孩子在玩积木'],
   riddle: ['千条线万条线掉到水里看不见打一自然现象', '打一二零叫救护车'],

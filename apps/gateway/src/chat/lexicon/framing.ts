@@ -95,13 +95,18 @@ const SETS = {
   dream: zh('A dream: 梦见, 梦到, 做梦, 噩梦, 梦里. Not 梦想 (an ambition).', /(梦见|梦到|做梦|做了个梦|噩梦|梦里|梦中)/),
   screen: zh(
     'Something watched or heard: 刷到, 新闻里/上/说, 视频里, 电视上 (not 电视机), 电影里, 纪录片, 剧本杀, 动画片, 剧透, 女主/男主, 这首歌 … Not 视频 alone (a citizen may film a live scene).',
-    /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
+    /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|话|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
   ),
+  farAway: zh(
+    'Far away: another country (日本, 土耳其, 国外 …) or 别的省/外省. Read with `screen`: news from elsewhere, not a matter for this city.',
+    /(日本|韩国|美国|土耳其|印尼|菲律宾|泰国|越南|欧洲|外国|国外|别的省|外省|别的城市)/,
+  ),
+  enFarNews: en('"on the news" with another country named (Japan, Turkey …), or "abroad": news from elsewhere.', /\b(on the news|news)\b[^.]{0,60}\b(japan|turkey|korea|america|the us|indonesia|philippines|europe|abroad|overseas)\b/),
   curiosity: zh(
     'Curiosity about a story: 真的假的, 是真的还是…, 后来怎么样了, 是摆拍的吗. Read with `screen`: a watched story asked about, not a problem of the citizen.',
     /(真的假的|是真的还是|真的还是假的|摆拍|后来(?:咋样|怎么样|怎样|如何)|结局)/,
   ),
-  game: zh('A video game: 打游戏, 游戏里, 王者, 吃鸡, 上分, 掉段, 我的角色, 复活, 副本.', /(打游戏|游戏里|王者|吃鸡|上分|掉段|(?:我的|游戏)角色|复活|副本)/),
+  game: zh('A video game: 打游戏, 玩游戏, 游戏里, 王者, 吃鸡, 上分, 掉段, 关卡, 我的角色, 复活, 副本.', /(打游戏|玩(?:个|一个|的)?游戏|游戏(?:里|入面|中)|王者|吃鸡|上分|掉段|关卡|(?:我的|游戏)角色|复活|副本)/),
   riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个)?(?:字|物|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|脑筋急转弯)/),
   writingRequest: zh('Asked to write something: 帮我写, 写一首/一段/个故事, 文案, 朋友圈. Not 写了投诉信 (a grievance).', /((?:帮我|给我|替我)写|写(?:一|个|首|段|篇)[^，。]{0,8}(?:故事|诗|文案|作文|歌|段子)|文案)/),
   wordQuestion: zh('A question about a word: 中文/英文/日语…怎么说, …是什么意思. Not a report.', /((?:中文|英文|英语|日语|日文|普通话|粤语|韩语)[^，。]{0,8}(?:怎么说|是|叫)|是什么意思)/),
@@ -205,6 +210,10 @@ export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingReq
 export const NOT_REAL_NOR_NEWS = compose('dream', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Watched (screen) and only wondered about (curiosity): both must match. "新闻里那个被救的小孩后来咋样了". */
 export const SCREEN_GOSSIP = compose('screen', 'curiosity');
+/** English news from elsewhere (one set: the news and the place in one pattern). */
+export const EN_FAR_NEWS = compose('enFarNews');
+/** News from another country or province: out of scope, whatever disaster it names. */
+export const FAR_NEWS = compose('screen', 'farAway');
 /** A riddle or a question about a word: content asked for, out of scope whatever subject it names ("火灾的英文怎么说"). */
 export const CONTENT_REQUEST = compose('riddle', 'wordQuestion');
 /**
