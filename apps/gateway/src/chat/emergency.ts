@@ -6,6 +6,7 @@ import {
   any,
   ENGLISH_AFTERMATH,
   ENGLISH_NOT_LIVE,
+  ENGLISH_NOT_HAPPENING,
   ENGLISH_NOW,
   FAREWELL,
   FICTION,
@@ -363,8 +364,10 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // A dream, a screen, a game, a riddle: nothing is happening to anyone, unless a scene is unfolding as they write.
   const notReal = any(cues, NOT_REAL) && !any(cues, SCENE_NOW);
   let cryOnly = false;
+  // Not real silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"), but never a farewell.
+  const silenced = notReal && !any(cues, FAREWELL);
   for (const rule of RULES) {
-    if (notReal && rule.guarded) continue;
+    if (silenced) continue;
     if (rule.unless?.test(normalized)) continue;
     if (rule.unlessFramed && any(cues, rule.unlessFramed)) continue;
     const text = rule.exclude ? normalized.replace(rule.exclude, '　') : normalized;
@@ -378,7 +381,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // English is read on the raw text with its look-alikes ("fire the staff", "nearly hit") blanked; a joke
   // ("my teacher will kill me haha") or aftermath words without a now silence it.
   const lower = r.english;
-  if (/[a-z]{3}/.test(lower) && !notReal && !any(cues, JOKE) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
+  if (/[a-z]{3}/.test(lower) && !notReal && !any(cues, JOKE) && !any(cues, ENGLISH_NOT_HAPPENING) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
     for (const rule of ENGLISH_RULES) {
       if (!rule.pattern.test(lower) || kinds.includes(rule.kind)) continue;
       kinds.push(rule.kind);

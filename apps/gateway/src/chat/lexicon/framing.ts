@@ -83,7 +83,7 @@ const SETS = {
   enNearMiss: en('"nearly got hit", "almost crashed": a near miss, not a crash.', /\b(nearly|almost) (got|was|were|had|hit|crashed|fell|died)\b/),
   // ── Hypothetical: it might happen ────────────────────────────────────────────────────
   hypothetical: zh('If / in case: 万一, 如果, 假如. Not a report of something that happened.', /(万一|如果|假如)/),
-  hypotheticalMore: zh('要是, 担心, 以防 (the danger rules only).', /(要是|担心|以防)/),
+  hypotheticalMore: zh('要是, 担心, 以防, and a feared someday: 哪天, 迟早, 早晚会, 怕有人, 惊有 (the danger rules only).', /(要是|担心|以防|哪天|迟早|早晚会|怕有人|惊有)/),
   duringDisaster: zh('"when there is an earthquake/fire/flood" (地震时, 着火时): a question about what to do, the score only.', /(?:地震|火灾|着火|停电|洪水|台风)时/),
   afterwards: zh('What follows: 之后能, 后能不能, 后怎么 — a question about the aftermath.', /(之后能|后能不能|后怎么)/),
   // ── Fiction: a story being discussed ─────────────────────────────────────────────────
@@ -131,6 +131,8 @@ const SETS = {
   enClaims: en('"insurance", "compensation", "subsidy", "reimburse".', /\b(insurance|compensat\w*|subsid\w*|reimburs\w*)\b/),
   enClaim: en('"claim" as a word (an insurance claim). Not "claims" (the English rules read only the singular).', /\bclaim\b/),
   enPrevention: en('"prevent…", "safety tips/check/inspection", "drill".', /\b(prevent\w*|safety (tips|check|inspection)|drill)\b/),
+  enNumberQuestion: en('Asking which number to call: "which number do you call", "emergency numbers", a quiz — not a call for help.', /\b((which|what) (number|one) (do|should|to|is)|emergency numbers|quiz)\b/),
+  enAverted: en('It ended well: "all fine now", "nobody was hurt", "it\'s sorted now", "put it out".', /\b(all fine now|(everyone|everybody)('s| is) (fine|ok|okay)|no ?(one|body) (was |got )?hurt|(all |it'?s )?sorted now|put it out)\b/),
   enMoney: en('"paid", "pay", "refund", "deposit", "membership", "fine(d)".', /\b(paid|pay|refund|deposit|membership|fined?)\b/),
   enApplication: en('"applied", "application": a procedure, not a live danger.', /\b(applied|application)\b/),
   // ── Grievance: a ticket about a problem, not a live danger ──────────────────────────
@@ -205,7 +207,7 @@ export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurrin
 /** A story being discussed: the violence rule does not apply at all. */
 export const FICTION = compose('fiction', 'episode', 'inABook');
 /** Not real: a dream, a screen, a game, a riddle, writing or a word asked about — nothing is happening to anyone. */
-export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+export const NOT_REAL = compose('dream', 'screen', 'fiction', 'episode', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Not real and not news either: what the chat declines as out of scope (a news report about a local warning is ours). */
 export const NOT_REAL_NOR_NEWS = compose('dream', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Watched (screen) and only wondered about (curiosity): both must match. "新闻里那个被救的小孩后来咋样了". */
@@ -233,6 +235,8 @@ export const SCORE_ADMIN = compose(
 );
 /** English words of an aftermath (claims, prevention, a dated past, a routine) that silence the English rules unless ENGLISH_NOW. */
 export const ENGLISH_AFTERMATH = compose('enEvery', 'enSince', 'enClaims', 'enClaim', 'enPrevention', 'enLastPeriod', 'enYearsAgo');
+/** English that says nothing is happening whatever "now" it contains ("all fine now", "which number do you call"): the English rules do not apply. */
+export const ENGLISH_NOT_HAPPENING = compose('enAverted', 'enNumberQuestion');
 /** English words of money, claims and the past that make the not-live guard say "not live" unless a weak now. */
 export const ENGLISH_NOT_LIVE = compose('enMoney', 'enLastPeriod', 'enAgo', 'enYearsAgo', 'enClaims', 'enComplaint', 'enApplication');
 /** Complaints, money owed and thanks: outweigh a weak now in the not-live guard ("现在关门了，钱退不回来"). */
