@@ -339,6 +339,7 @@ export function framedAsNotLive(r: DangerReading): boolean {
   const cues = r.cues;
   if (any(cues, FAREWELL)) return false;
   if (any(cues, NOT_REAL) && !any(cues, SCENE_NOW)) return true;
+  if (any(cues, ENGLISH_NOT_HAPPENING) && !/[\u4e00-\u9fff]/.test(r.raw)) return true;
   const now = any(cues, FRAMING_NOW);
   const nowWeak = any(cues, FRAMING_NOW_WEAK);
   if (any(cues, PAST) && !now) return true;
@@ -364,8 +365,11 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // A dream, a screen, a game, a riddle: nothing is happening to anyone, unless a scene is unfolding as they write.
   const notReal = any(cues, NOT_REAL) && !any(cues, SCENE_NOW);
   let cryOnly = false;
-  // Not real silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"), but never a farewell.
-  const silenced = notReal && !any(cues, FAREWELL);
+  // Not real silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"), but never a farewell;
+  // so does English that says it is over or asks which number to call, when the message has no Chinese (the
+  // English lexicon turns "on fire" into 着火 for the Chinese rules).
+  const englishOver = any(cues, ENGLISH_NOT_HAPPENING) && !/[\u4e00-\u9fff]/.test(r.raw);
+  const silenced = (notReal || englishOver) && !any(cues, FAREWELL);
   for (const rule of RULES) {
     if (silenced) continue;
     if (rule.unless?.test(normalized)) continue;

@@ -26,7 +26,7 @@ const EXAMPLES: Record<CueName, [string, string]> = {
   pastDated: ['昨天有人打架', '刚才有人打架'],
   dream: ['昨晚梦见家里着火了', '我的梦想是当消防员'],
   screen: ['刷到个电动车自燃的视频', '我拍了视频，火越来越大'],
-  enNumberQuestion: ['for a quiz: which number do you call for a fire', 'call the number on the card now'],
+  whileDoing: ['看电视剧的时候闻到煤气味', '做饭的时候着火了怎么办'],
   enAverted: ['the toast caught fire but it is all fine now', 'the kitchen is on fire'],
   farAway: ['新闻说土耳其又地震了', '我们小区又停电了'],
   enFarNews: ['saw on the news there was an earthquake in japan', 'the news said our road will close'],

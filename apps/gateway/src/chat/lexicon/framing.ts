@@ -58,6 +58,10 @@ const SETS = {
   present: zh('现在 as "now" — not inside 到现在 / 直到现在 (those measure how long, see untilNow).', /(?<!到)现在/),
   untilNow: zh('到现在 / 直到现在: how long a problem has lasted. Not a present moment for the framing guard; the danger rules and score still read it as 现在.', /到现在/),
   toThisDay: zh('至今: how long a problem has lasted. Not "now". (No consumer reads it yet; it is kept so 至今 has a name.)', /至今/),
+  whileDoing: zh(
+    'While doing something: 看电视的时候, 刷手机时, 睡觉的时候 — the moment something happened, a weak now. Not 着火的时候 (what to do when, see duringDisaster).',
+    /(看|刷|玩|睡|吃|洗|做|上|走|开|骑)[^，。？?]{0,6}(的时候|时)(?![^，。]{0,8}(怎么|咋|如何|应该|该|要不要))/,
+  ),
   enJust: en('"just" as a word ("he just fell"). Weak: also "just wondering".', /\bjust\b/),
   // ── Past: it happened before ─────────────────────────────────────────────────────────
   pastDated: zh(
@@ -131,7 +135,6 @@ const SETS = {
   enClaims: en('"insurance", "compensation", "subsidy", "reimburse".', /\b(insurance|compensat\w*|subsid\w*|reimburs\w*)\b/),
   enClaim: en('"claim" as a word (an insurance claim). Not "claims" (the English rules read only the singular).', /\bclaim\b/),
   enPrevention: en('"prevent…", "safety tips/check/inspection", "drill".', /\b(prevent\w*|safety (tips|check|inspection)|drill)\b/),
-  enNumberQuestion: en('Asking which number to call: "which number do you call", "emergency numbers", a quiz — not a call for help.', /\b((which|what) (number|one) (do|should|to|is)|emergency numbers|quiz)\b/),
   enAverted: en('It ended well: "all fine now", "nobody was hurt", "it\'s sorted now", "put it out".', /\b(all fine now|(everyone|everybody)('s| is) (fine|ok|okay)|no ?(one|body) (was |got )?hurt|(all |it'?s )?sorted now|put it out)\b/),
   enMoney: en('"paid", "pay", "refund", "deposit", "membership", "fine(d)".', /\b(paid|pay|refund|deposit|membership|fined?)\b/),
   enApplication: en('"applied", "application": a procedure, not a live danger.', /\b(applied|application)\b/),
@@ -183,15 +186,15 @@ const compose = (...names: CueName[]): readonly CueName[] => names;
 /** The danger rules' strong now: overrides the past and the recurring guard (and the administrative one). */
 export const NOW_OVERRIDES_ALL = compose('inProgress', 'alarm', 'urgent', 'comeNow', 'helpWord');
 /** The danger rules' weak now: overrides the administrative guard only. */
-export const NOW_OVERRIDES_ADMIN = compose(...NOW_OVERRIDES_ALL, 'justNow', 'quick', 'present', 'untilNow');
+export const NOW_OVERRIDES_ADMIN = compose(...NOW_OVERRIDES_ALL, 'justNow', 'quick', 'present', 'untilNow', 'whileDoing');
 /** The not-live guard's strong now (Chinese and English): overrides the past. */
 export const FRAMING_NOW = compose('inProgress', 'alarm', 'urgent', 'comeNow', 'comeAndFix', 'keepsOn', 'enRightNow', 'enHurry');
 /** The not-live guard's weak now: overrides recurrence, the administrative framing and English aftermath words. */
-export const FRAMING_NOW_WEAK = compose(...FRAMING_NOW, 'justNow', 'quick', 'present', 'enNow', 'enJust');
+export const FRAMING_NOW_WEAK = compose(...FRAMING_NOW, 'justNow', 'quick', 'present', 'whileDoing', 'enNow', 'enJust');
 /** The danger score's now (+0.5): includes 已经/一直 — a weaker sense than any guard's. */
 export const SCORE_NOW = compose('inProgress', 'justNow', 'quick', 'present', 'untilNow', 'keepsOn', 'stillOrAlready');
 /** Live-now words that keep an off-topic message's learned emergency (正在, 现在, 刚才, 救命, 快来 …, "now", "just"). */
-export const TOPIC_NOW = compose('inProgress', 'present', 'untilNow', 'justNow', 'alarm', 'comeNow', 'comeAndFix', 'enNow', 'enJust');
+export const TOPIC_NOW = compose('inProgress', 'present', 'untilNow', 'justNow', 'whileDoing', 'alarm', 'comeNow', 'comeAndFix', 'enNow', 'enJust');
 /** The English rules' now ("now", "help", "hurry", "quick", "please come", "emergency"). */
 export const ENGLISH_NOW = compose('enNow', 'enCallForHelp', 'enHurry');
 
@@ -207,7 +210,7 @@ export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurrin
 /** A story being discussed: the violence rule does not apply at all. */
 export const FICTION = compose('fiction', 'episode', 'inABook');
 /** Not real: a dream, a screen, a game, a riddle, writing or a word asked about — nothing is happening to anyone. */
-export const NOT_REAL = compose('dream', 'screen', 'fiction', 'episode', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Not real and not news either: what the chat declines as out of scope (a news report about a local warning is ours). */
 export const NOT_REAL_NOR_NEWS = compose('dream', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Watched (screen) and only wondered about (curiosity): both must match. "新闻里那个被救的小孩后来咋样了". */
@@ -222,7 +225,7 @@ export const CONTENT_REQUEST = compose('riddle', 'wordQuestion');
  * A scene unfolding, strong enough to outweigh NOT_REAL ("拍视频的时候突然有人掉进河里了"): 正在, 还在, 越来越, 快来, 一直在,
  * 突然, 刚刚, "right now", "hurry". Not 救命 or an exclamation mark alone: "救命 王者又掉段了" is slang.
  */
-export const SCENE_NOW = compose('inProgress', 'urgent', 'comeNow', 'keepsOn', 'justNow', 'enRightNow', 'enHurry');
+export const SCENE_NOW = compose('inProgress', 'urgent', 'comeNow', 'keepsOn', 'justNow', 'whileDoing', 'enRightNow', 'enHurry');
 /** The rules' administrative framing: hypothetical, fiction, claims, procedures, prevention (guard unless a weak now). */
 export const ADMIN = compose(
   'fiction', 'episode', 'novel', 'afterwards', 'hypothetical', 'hypotheticalMore',
@@ -235,8 +238,11 @@ export const SCORE_ADMIN = compose(
 );
 /** English words of an aftermath (claims, prevention, a dated past, a routine) that silence the English rules unless ENGLISH_NOW. */
 export const ENGLISH_AFTERMATH = compose('enEvery', 'enSince', 'enClaims', 'enClaim', 'enPrevention', 'enLastPeriod', 'enYearsAgo');
-/** English that says nothing is happening whatever "now" it contains ("all fine now", "which number do you call"): the English rules do not apply. */
-export const ENGLISH_NOT_HAPPENING = compose('enAverted', 'enNumberQuestion');
+/**
+ * English that says it is over whatever "now" it contains ("all fine now"): the English rules do not apply. Not
+ * "which number do we call" — a live emergency asks that too ("he isn't breathing, which number do we call?").
+ */
+export const ENGLISH_NOT_HAPPENING = compose('enAverted');
 /** English words of money, claims and the past that make the not-live guard say "not live" unless a weak now. */
 export const ENGLISH_NOT_LIVE = compose('enMoney', 'enLastPeriod', 'enAgo', 'enYearsAgo', 'enClaims', 'enComplaint', 'enApplication');
 /** Complaints, money owed and thanks: outweigh a weak now in the not-live guard ("现在关门了，钱退不回来"). */
