@@ -468,28 +468,17 @@ describe('accuracy floors on the labelled sets', () => {
   }
 });
 
-describe('the issue-16 blind sets, scored below the floors on first contact (tests/chat/blind-next)', () => {
-  const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat/blind-next');
-  for (const file of ['set-a.jsonl', 'set-b.jsonl']) {
-    // Kept out of the floors above until they reach them; meanwhile nothing may slip back (README.md there).
-    it(`${file}: emergency recall 100%, no FAQ for out-of-scope, intent ≥ 85%, false alarms ≤ 11`, () => {
-      const m = evaluate(engine, parseEvalFile(join(dir, file)));
-      expect(m.emergencyRecall).toBe(1);
-      expect(m.outOfScopeFaqAnswers).toBe(0);
-      expect(m.intentAccuracy).toBeGreaterThanOrEqual(0.85);
-      expect(m.falseEmergencies).toBeLessThanOrEqual(11);
-    });
-  }
-});
-
-describe('the second round of issue-16 blind sets, scored on first contact (tests/chat/blind-next-2)', () => {
-  const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat/blind-next-2');
-  // Below the floors and the issue's targets (their README has the figures); held where they stand so nothing slips back.
-  const held: Record<string, { falseAlarms: number; faqToOutOfScope: number }> = {
-    'set-c.jsonl': { falseAlarms: 2, faqToOutOfScope: 4 },
-    'set-d.jsonl': { falseAlarms: 12, faqToOutOfScope: 1 },
-  };
-  for (const [file, limits] of Object.entries(held)) {
+describe('the issue-16 blind sets, scored below the floors on first contact (tests/chat/blind-next*)', () => {
+  const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat');
+  // Below the floors above and the issue's targets (their READMEs have the first-contact figures); held where they
+  // stand so nothing slips back, and moved beside the other sets once they clear the floors.
+  const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
+    ['blind-next/set-a.jsonl', { falseAlarms: 11, faqToOutOfScope: 0 }],
+    ['blind-next/set-b.jsonl', { falseAlarms: 11, faqToOutOfScope: 0 }],
+    ['blind-next-2/set-c.jsonl', { falseAlarms: 2, faqToOutOfScope: 4 }],
+    ['blind-next-2/set-d.jsonl', { falseAlarms: 12, faqToOutOfScope: 1 }],
+  ];
+  for (const [file, limits] of held) {
     it(`${file}: emergency recall 100%, intent ≥ 85%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {
       const m = evaluate(engine, parseEvalFile(join(dir, file)));
       expect(m.emergencyRecall).toBe(1);
