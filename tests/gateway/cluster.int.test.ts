@@ -8,10 +8,19 @@ import { spawnGatewayProcess } from '../support/entry-point.js';
 import { getOnce } from '../support/http-once.js';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
 
+/**
+ * Which workers answer `requests` health checks. Node's round-robin scheduler can leave an accepted connection
+ * unread in the primary (nodejs/node#3551's kind; seen once in CI on 2026-12-04): such a check is asked again, once
+ * in the whole run, and a second loss fails the test.
+ */
+let retriesLeft = 1;
 async function pidsSeen(url: string, requests: number): Promise<Set<number>> {
   const pids = new Set<number>();
   for (let i = 0; i < requests; i++) {
-    const res = await getOnce(`${url}/api/health/live`);
+    const res = await getOnce(`${url}/api/health/live`, {}, 10_000).catch((err: Error) => {
+      if (retriesLeft-- <= 0) throw err;
+      return getOnce(`${url}/api/health/live`, {}, 10_000);
+    });
     expect(res.status).toBe(200);
     pids.add(JSON.parse(res.body).pid);
   }
