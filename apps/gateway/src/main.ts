@@ -52,7 +52,12 @@ async function worker(config: Config): Promise<void> {
   AggregatorRegistry.setRegistries([gateway.deps.metrics.registry]);
   // The primary asks for a stop with SIGTERM; a primary that vanished leaves the worker alone: stop too.
   onSignals(() => gateway.stop());
-  process.on('disconnect', () => void gateway.stop().finally(() => process.exit(0)));
+  // The stop is given ten seconds: with the primary gone its embedded database may be gone too, and a stop that
+  // waits on it must not leave the worker running (seen in CI: two workers outlived a killed primary by minutes).
+  process.on('disconnect', () => {
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void gateway.stop().finally(() => process.exit(0));
+  });
 }
 
 async function main() {
