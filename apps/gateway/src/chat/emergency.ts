@@ -67,6 +67,15 @@ interface Rule {
 
 const alt = (...parts: string[]): RegExp => new RegExp(parts.join('|'));
 
+/** A dream, a screen, a game, a riddle (lexicon NOT_REAL): nothing is happening to anyone, unless a scene is unfolding as they write. */
+const notReal = (r: DangerReading): boolean => any(r.cues, NOT_REAL) && !any(r.cues, SCENE_NOW);
+
+/**
+ * English that says it is over ("all fine now"), in a message with no Chinese: the English lexicon turns "on fire"
+ * into 着火 for the Chinese rules, so they must hear it too; a Chinese message keeps its own framing.
+ */
+const overInEnglish = (r: DangerReading): boolean => any(r.cues, ENGLISH_NOT_HAPPENING) && !/[\u4e00-\u9fff]/.test(r.raw);
+
 /** A cry for help with no event named (the hazard rule reads it): what a lone cry is made of. */
 const CRY = /救命|救救我|快救人|救人啊/g;
 
@@ -338,8 +347,7 @@ const NUMBERS_BY_KIND: Record<EmergencyKind, EmergencyNumber[]> = {
 export function framedAsNotLive(r: DangerReading): boolean {
   const cues = r.cues;
   if (any(cues, FAREWELL)) return false;
-  if (any(cues, NOT_REAL) && !any(cues, SCENE_NOW)) return true;
-  if (any(cues, ENGLISH_NOT_HAPPENING) && !/[\u4e00-\u9fff]/.test(r.raw)) return true;
+  if (notReal(r) || overInEnglish(r)) return true;
   const now = any(cues, FRAMING_NOW);
   const nowWeak = any(cues, FRAMING_NOW_WEAK);
   if (any(cues, PAST) && !now) return true;
@@ -362,14 +370,11 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   const admin = any(cues, ADMIN);
   const nowWeak = any(cues, NOW_OVERRIDES_ADMIN);
   const recurring = any(cues, RECURRING);
-  // A dream, a screen, a game, a riddle: nothing is happening to anyone, unless a scene is unfolding as they write.
-  const notReal = any(cues, NOT_REAL) && !any(cues, SCENE_NOW);
+  const unreal = notReal(r);
   let cryOnly = false;
-  // Not real silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"), but never a farewell;
-  // so does English that says it is over or asks which number to call, when the message has no Chinese (the
-  // English lexicon turns "on fire" into 着火 for the Chinese rules).
-  const englishOver = any(cues, ENGLISH_NOT_HAPPENING) && !/[\u4e00-\u9fff]/.test(r.raw);
-  const silenced = (notReal || englishOver) && !any(cues, FAREWELL);
+  // Not real, or over in English, silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"),
+  // but never a farewell.
+  const silenced = (unreal || overInEnglish(r)) && !any(cues, FAREWELL);
   for (const rule of RULES) {
     if (silenced) continue;
     if (rule.unless?.test(normalized)) continue;
@@ -385,7 +390,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // English is read on the raw text with its look-alikes ("fire the staff", "nearly hit") blanked; a joke
   // ("my teacher will kill me haha") or aftermath words without a now silence it.
   const lower = r.english;
-  if (/[a-z]{3}/.test(lower) && !notReal && !any(cues, JOKE) && !any(cues, ENGLISH_NOT_HAPPENING) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
+  if (/[a-z]{3}/.test(lower) && !unreal && !any(cues, JOKE) && !any(cues, ENGLISH_NOT_HAPPENING) && (!any(cues, ENGLISH_AFTERMATH) || any(cues, ENGLISH_NOW))) {
     for (const rule of ENGLISH_RULES) {
       if (!rule.pattern.test(lower) || kinds.includes(rule.kind)) continue;
       kinds.push(rule.kind);
@@ -393,7 +398,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     }
   }
   if (kinds.length === 0) {
-    if (notReal) return null;
+    if (unreal) return null;
     // Second net: enough danger signs together, even if no pattern names the event.
     const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;

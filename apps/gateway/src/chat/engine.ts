@@ -33,7 +33,7 @@ export type ChatAnswer = Omit<ChatMessageResponse, 'conversationId' | 'messageId
   situation: Situation;
 };
 
-/** The rows of the decision table (createChatEngine's DECISIONS), in order. */
+/** The rows of the decision table (createChatEngine's DECISIONS), in the order they are tried. */
 export const SITUATIONS = [
   'emergency',
   'clarify answered',
@@ -124,10 +124,8 @@ interface Facts {
   readonly subject: CategoryScore | null;
 }
 
-/** One row of the decision table. */
+/** One row of the decision table (its situation is its key in DECISIONS). */
 interface Decision {
-  /** The situation, in a few words. */
-  situation: Situation;
   when(facts: Facts, ctx: ChatContext, r: Reading): boolean;
   answer(ctx: ChatContext, r: Reading, facts: Facts): TurnAnswer;
 }
@@ -184,7 +182,7 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   function read(raw: string): Reading {
     const r = reader.read(raw);
     // A question-less statement only counts as a complaint when it is about one of our subjects.
-    // An explicit ticket word decides; otherwise the learned reading and the cues' balance vote together.
+    // An explicit ticket word decides; otherwise the learned intent layer (n-grams and cue hits) does.
     const { signals } = r;
     const vote = intentModel.complaintLogOddsOf(r.learnedFeatures);
     const complaint = (signals.explicit || vote > 0) && !(signals.complaint === 0 && r.kwMax < 1.5);
@@ -408,14 +406,13 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
   }
 
   /**
-   * The decision table: rows are tried in order and the first whose `when` holds answers. Each row is one
-   * situation a citizen can be in; the order is the precedence (danger before anything, the conversation before
-   * a fresh reading, a subject we cover before the guess that we cover none).
+   * The decision table: rows are tried in the order of SITUATIONS and the first whose `when` holds answers. Each
+   * row is one situation a citizen can be in; the order is the precedence (danger before anything, the
+   * conversation before a fresh reading, a subject we cover before the guess that we cover none).
    */
-  const DECISIONS: Decision[] = [
-    {
+  const DECISIONS: Record<Situation, Decision> = {
+    'emergency': {
       // 1. Danger, and nothing else: the numbers first, then the prefilled report for "不是紧急情况？继续反映".
-      situation: 'emergency',
       when: (f) => f.emergency !== null,
       answer: (ctx, r, f) =>
         finish(ctx, r.raw, {
@@ -426,9 +423,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
           draft: emergencyDraft(ctx, r),
         }),
     },
-    {
+    'clarify answered': {
       // 2. The citizen picked one of our clarify options: answer in that category with the words they first asked.
-      situation: 'clarify answered',
       when: (f) => f.clarifyChoice !== null,
       answer: (ctx, r, f) => {
         const pending = ctx.pending!;
@@ -437,9 +433,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
         return inCategory(ctx, r, option.categoryId, asked.tokens, pending.intent === 'complaint', asked.signals.kind);
       },
     },
-    {
+    'follow-up': {
       // 3. A follow-up in the category we were talking about ("那需要带什么材料？"), read with the recent turns' words.
-      situation: 'follow-up',
       when: (f, ctx, r) => f.onTopic && (ctx.lastIntent === 'consult' || ctx.lastIntent === 'complaint') && looksLikeFollowUp(r.norm, r.tokens.length),
       answer: (ctx, r) => {
         const last = ctx.lastCategoryId!;
@@ -449,9 +444,8 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
         return inCategory(ctx, r, last, earlier, asComplaint, r.signals.kind);
       },
     },
-    {
+    'complaint detail': {
       // 4. More details for the complaint being drafted ("就在中山路12号", "已经一个星期了"): short, not a question.
-      situation: 'complaint detail',
       when: (f, ctx, r) => f.onTopic && ctx.lastIntent === 'complaint' && r.signals.question < 2 && r.tokens.length <= 12,
       answer: (ctx, r) => {
         const last = ctx.lastCategoryId!;
@@ -459,25 +453,22 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
         return complaint(ctx, r, last, r.signals.explicit ? r.signals.kind : 'complaint', 0.7, hits);
       },
     },
-    {
+    'greeting': {
       // 5. A greeting or small talk that names nothing of ours.
-      situation: 'greeting',
       when: (f, _ctx, r) => f.smallTalk && r.kwMax === 0,
       answer: (ctx, r) => outOfScope(ctx, r, true, 0.9),
     },
-    {
+    'off topic': {
       // 6. A subject we do not cover; a content request (essay, code …) stays out even if it names one of ours.
-      situation: 'off topic',
       when: (f) => f.offTopic !== null && (HARD_TOPICS.has(f.offTopic.topic) || !f.inScopeSubject),
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.85),
     },
-    {
+    'not real': {
       // 7. A dream, a game, a riddle, a piece of writing or a word asked about, with little of our subjects in it
       //    ("帮我写段朋友圈文案，庆祝宝宝百天"); a riddle or a word asked about whatever it names ("fire 中文是火还是火灾"),
       //    a watched story only wondered about ("新闻里那个被救的小孩后来咋样了") and news from elsewhere ("新闻说土耳其又
       //    地震了"). News is otherwise real:
       //    "电视里讲暴雨红色预警，要不要搬" is ours.
-      situation: 'not real',
       when: (f, _ctx, r) =>
         !r.signals.explicit &&
         ((any(r.cues, NOT_REAL_NOR_NEWS) && (!f.inScopeSubject || any(r.cues, CONTENT_REQUEST))) ||
@@ -486,54 +477,48 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
           any(r.cues, EN_FAR_NEWS)),
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.7),
     },
-    {
+    'ambiguous, settled by context': {
       // 8. An ambiguous word whose reading the conversation already settled.
-      situation: 'ambiguous, settled by context',
       when: (f, ctx) => f.readings !== null && f.readings.includes(ctx.lastCategoryId as CategoryId),
       answer: (ctx, r, f) => {
         const known = ctx.lastCategoryId!;
         return r.complaint ? complaint(ctx, r, known, r.signals.kind, 0.6, f.hits) : consult(ctx, r, known, f.hits, 0.6);
       },
     },
-    {
+    'ambiguous': {
       // 9. An ambiguous word: ask which reading was meant.
-      situation: 'ambiguous',
       when: (f) => f.readings !== null,
       answer: (ctx, r, f) => clarify(ctx, r, f.readings!, f.ranked, f.hits),
     },
-    {
+    'complaint without a subject': {
       // 10. Nothing in it is ours, but someone has to act: a ticket without a category.
-      situation: 'complaint without a subject',
       when: (f, _ctx, r) => f.subject === null && r.complaint,
       answer: (ctx, r, f) => complaint(ctx, r, null, r.signals.kind, 0.5, f.hits),
     },
-    {
+    'no subject': {
       // 11. Nothing in it is ours.
-      situation: 'no subject',
       when: (f) => f.subject === null,
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.6),
     },
-    {
+    'complaint': {
       // 12. Someone has to act: offer the prefilled ticket.
-      situation: 'complaint',
       when: (_f, _ctx, r) => r.complaint,
       answer: (ctx, r, f) => complaint(ctx, r, f.subject!.categoryId, r.signals.kind, confidenceOf(f.ranked, r.tokens), f.hits),
     },
-    {
+    'consult': {
       // 13. A question with a standard answer.
-      situation: 'consult',
       when: () => true,
       answer: (ctx, r, f) => consult(ctx, r, f.subject!.categoryId, f.hits, confidenceOf(f.ranked, r.tokens)),
     },
-  ];
+  };
 
   function answer(text: string, contextIn?: unknown): ChatAnswer {
     const ctx = readContext(contextIn);
     // Read once: every row below reads this reading.
     const r = read(text.trim().slice(0, 500));
     const facts = factsOf(ctx, r);
-    const row = DECISIONS.find((d) => d.when(facts, ctx, r))!;
-    return { ...row.answer(ctx, r, facts), situation: row.situation };
+    const situation = SITUATIONS.find((s) => DECISIONS[s].when(facts, ctx, r))!;
+    return { ...DECISIONS[situation].answer(ctx, r, facts), situation };
   }
 
   return {
