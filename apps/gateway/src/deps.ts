@@ -27,7 +27,6 @@ export interface Limiters {
   /** Per username from any address: a botnet guessing one account is slowed too. */
   staffLoginPerUser: RateLimiterMongo;
   uploadsPerCitizenHour: RateLimiterMongo;
-  ticketsPerCitizenDay: RateLimiterMongo;
   /**
    * Chat per client IP, in MongoDB like the others (one small upsert per message). The per-conversation
    * limit needs no limiter: it is counted in the conversation's own conditional write (faq/conversation-rate.ts).
@@ -81,7 +80,6 @@ export function createLimiters(db: Connection, config: Config): Limiters {
     staffLogin: make('staff-login', config.staff.loginPer15Min, 15 * 60),
     staffLoginPerUser: make('staff-login-user', config.staff.loginPerUserPer15Min, 15 * 60),
     uploadsPerCitizenHour: make('uploads-citizen', config.quotas.uploadsPerHour, 3600),
-    ticketsPerCitizenDay: make('tickets-citizen', config.quotas.ticketsPerDay, 24 * 3600),
     chatPerIp: new LeasedLimit(make('chat-ip', config.chat.perIpPerMinute, 60)),
   };
 }

@@ -43,7 +43,7 @@ export function chinaDate(at: Date): string {
 }
 
 /** The last millisecond of a China calendar day, as an instant. */
-function endOfChinaDay(ymd: string): Date {
+export function endOfChinaDay(ymd: string): Date {
   return new Date(Date.parse(`${ymd}T00:00:00.000Z`) - CST_OFFSET_MS + DAY_MS - 1);
 }
 

@@ -1,5 +1,6 @@
 // Files a ticket exactly once per Idempotency-Key: the same key and body return the first ticket,
 // the same key with another body is a conflict. A unique index decides races between retries.
+// The day's quota of filings is spent (and given back unless a ticket is created) by the route's guard.
 import { createHash } from 'node:crypto';
 import type { Channel, CreateTicket } from '@minhu/shared';
 import { computeDeadlines } from '@minhu/shared/deadlines';
@@ -7,7 +8,6 @@ import { Types } from 'mongoose';
 import type { Deps } from '../deps.js';
 import { conflict, unprocessable } from '../http/errors.js';
 import { toStoredLocation } from '../lib/coords.js';
-import { consume, refund } from '../lib/limits.js';
 import { hotlineEvents } from '../hotline/pending-events.js';
 import type { TicketDoc } from '../models/ticket.js';
 import { geoCellOf, matchIncidentAfterFiling } from './match-incident.js';
@@ -82,17 +82,14 @@ export async function fileTicket(
   }
 
   const contactPhone = await callbackNumber(deps, citizen, input);
-  // 附议: the incident is checked before anything is spent (404 unknown, 409 closed or another category).
+  // 附议: the incident is checked before anything is written (404 unknown, 409 closed or another category).
   const location = input.location ? toStoredLocation(input.location) : null;
   const joining = input.incidentId ? await incidentForJoining(deps, input.incidentId, { status: 'submitted', categoryId: input.categoryId ?? null, location }) : null;
-  // A filing spends one of the day's tickets; a replay found below gives it back.
-  await consume(deps.limiters.ticketsPerCitizenDay, citizen.id, `每天最多提交 ${deps.config.quotas.ticketsPerDay} 个工单，请明天再提交，紧急情况请拨打 12345`);
   const ticketId = new Types.ObjectId();
   let verified;
   try {
     verified = await verifyUploads(deps, citizen.id, input.media ?? [], ticketId.toString());
   } catch (err) {
-    await refund(deps.limiters.ticketsPerCitizenDay, citizen.id);
     // A concurrent twin of this request may have filed it (and moved the uploads) meanwhile.
     const earlier = input.media?.length ? await replay(deps, citizen.id, idempotencyKey, hash) : null;
     if (earlier) return earlier;
@@ -136,7 +133,6 @@ export async function fileTicket(
     await deps.models.Ticket.collection.insertOne(stored);
   } catch (err) {
     await removeEvidence(deps, media.map((m) => m.objectKey)); // this filing did not happen
-    await refund(deps.limiters.ticketsPerCitizenDay, citizen.id);
     if ((err as { code?: number }).code === 11000) {
       // A concurrent request with the same key won the race.
       const winner = await replay(deps, citizen.id, idempotencyKey, hash);

@@ -35,23 +35,40 @@ export function bearerToken(ctx: Context): string | null {
   return match ? match[1]! : null;
 }
 
+/** What the sign-in check reads of a citizen's account. */
+export const SESSION_FIELDS = { mergedInto: 1, tokenVersion: 1, deletedAt: 1, phone: 1 } as const;
+
+export interface CitizenSession {
+  mergedInto?: unknown;
+  tokenVersion?: number;
+  deletedAt?: Date | null;
+  phone?: string | null;
+}
+
+/** The citizen a bearer token was signed for, by its signature alone (401 without one). */
+export async function citizenToken(deps: Deps, ctx: Context): Promise<{ sub: string; tv: number }> {
+  const token = bearerToken(ctx);
+  if (!token) throw unauthorized();
+  const verified = await deps.tokens.verify(token, 'citizen');
+  if (!verified || !/^[0-9a-f]{24}$/.test(verified.sub)) throw unauthorized('登录已过期，请重新登录');
+  return { sub: verified.sub, tv: typeof verified.claims.tv === 'number' ? verified.claims.tv : 0 };
+}
+
+/**
+ * The signed-in citizen, when the account read with the token still honours it: a merged account's tokens
+ * end with the merge, a signed-out or erased one's at once.
+ */
+export function signedIn(token: { sub: string; tv: number }, citizen: CitizenSession | null): CitizenPrincipal {
+  if (!citizen || citizen.deletedAt) throw unauthorized('登录已过期，请重新登录');
+  if (citizen.mergedInto) throw new AppError(401, 'account_merged', '您的账号已与同一手机号的账号合并，请重新登录');
+  if (token.tv !== (citizen.tokenVersion ?? 0)) throw new AppError(401, 'session_ended', '您已退出登录，请重新登录');
+  return { id: token.sub, phone: citizen.phone ?? null };
+}
+
 export function requireCitizen(deps: Deps) {
   return async (ctx: Context, next: Next) => {
-    const token = bearerToken(ctx);
-    if (!token) throw unauthorized();
-    const verified = await deps.tokens.verify(token, 'citizen');
-    if (!verified || !/^[0-9a-f]{24}$/.test(verified.sub)) throw unauthorized('登录已过期，请重新登录');
-    // One read decides: a merged account's tokens end with the merge, a signed-out or erased one's at once.
-    const citizen = await deps.models.Citizen.findById(verified.sub, { mergedInto: 1, tokenVersion: 1, deletedAt: 1, phone: 1 }).lean<{
-      mergedInto?: unknown;
-      tokenVersion?: number;
-      deletedAt?: Date | null;
-      phone?: string | null;
-    }>();
-    if (!citizen || citizen.deletedAt) throw unauthorized('登录已过期，请重新登录');
-    if (citizen.mergedInto) throw new AppError(401, 'account_merged', '您的账号已与同一手机号的账号合并，请重新登录');
-    if ((verified.claims.tv ?? 0) !== (citizen.tokenVersion ?? 0)) throw new AppError(401, 'session_ended', '您已退出登录，请重新登录');
-    ctx.state.citizen = { id: verified.sub, phone: citizen.phone ?? null };
+    const token = await citizenToken(deps, ctx);
+    ctx.state.citizen = signedIn(token, await deps.models.Citizen.findById(token.sub, SESSION_FIELDS).lean<CitizenSession>());
     await next();
   };
 }

@@ -22,6 +22,8 @@ const citizenSchema = new Schema(
     /** Set when the citizen erased their account (PIPL): nothing personal is left, tickets kept are anonymised. */
     deletedAt: { type: Date, default: null },
     lastLoginAt: { type: Date, required: true },
+    /** Tickets filed on the China day `day`, requests in flight included (commands/filing-quota.ts). */
+    filingQuota: { type: new Schema({ day: String, count: Number }, { _id: false }), default: undefined },
   },
   { timestamps: true, strict: 'throw', minimize: false },
 );

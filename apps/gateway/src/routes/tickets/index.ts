@@ -9,6 +9,7 @@ import { urgeTicket } from '../../commands/urge-ticket.js';
 import { withdrawTicket } from '../../commands/withdraw-ticket.js';
 import type { Deps } from '../../deps.js';
 import { citizenOf, requireCitizen } from '../../http/auth.js';
+import { requireCitizenFiling } from '../../http/filing-guard.js';
 import { notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { presentTicketDetail, presentTicketSummary } from '../../presenters/ticket.js';
@@ -16,9 +17,10 @@ import { IdempotencyKeySchema } from './schema.js';
 
 export function ticketsRouter(deps: Deps) {
   const router = new Router({ prefix: '/api/tickets' });
-  router.use(requireCitizen(deps));
+  const citizen = requireCitizen(deps);
 
-  router.post('/', async (ctx) => {
+  // Filing signs in and spends one of the day's filings in one step (http/filing-guard.ts).
+  router.post('/', requireCitizenFiling(deps), async (ctx) => {
     const key = parseInput(IdempotencyKeySchema, ctx.get('idempotency-key') || undefined);
     const channel = parseInput(ChannelHeaderSchema, ctx.get('x-minhu-channel') || undefined);
     const input = parseInput(CreateTicketSchema, ctx.request.body);
@@ -27,37 +29,37 @@ export function ticketsRouter(deps: Deps) {
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 
-  router.get('/', async (ctx) => {
+  router.get('/', citizen, async (ctx) => {
     const page = parseInput(PageQuerySchema, ctx.query);
     const { items, nextCursor } = await listCitizenTickets(deps, citizenOf(ctx).id, page);
     const now = deps.now();
     ctx.body = { items: items.map((t) => presentTicketSummary(t, now)), nextCursor };
   });
 
-  router.get('/:id', async (ctx) => {
+  router.get('/:id', citizen, async (ctx) => {
     const ticket = await findCitizenTicket(deps, citizenOf(ctx).id, ctx.params.id!);
     if (!ticket) throw notFound('工单不存在');
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 
-  router.post('/:id/rating', async (ctx) => {
+  router.post('/:id/rating', citizen, async (ctx) => {
     const input = parseInput(RateTicketSchema, ctx.request.body);
     const ticket = await rateTicket(deps, citizenOf(ctx).id, ctx.params.id!, input);
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 
-  router.post('/:id/withdraw', async (ctx) => {
+  router.post('/:id/withdraw', citizen, async (ctx) => {
     const input = parseInput(WithdrawTicketSchema, ctx.request.body ?? {});
     const ticket = await withdrawTicket(deps, citizenOf(ctx).id, ctx.params.id!, input.reason);
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 
-  router.post('/:id/urge', async (ctx) => {
+  router.post('/:id/urge', citizen, async (ctx) => {
     const ticket = await urgeTicket(deps, citizenOf(ctx).id, ctx.params.id!);
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };
   });
 
-  router.post('/:id/reopen-request', async (ctx) => {
+  router.post('/:id/reopen-request', citizen, async (ctx) => {
     const input = parseInput(ReopenRequestSchema, ctx.request.body);
     const ticket = await requestReopen(deps, citizenOf(ctx).id, ctx.params.id!, input.reason);
     ctx.body = { ticket: await presentTicketDetail(deps, ticket) };

@@ -39,16 +39,30 @@ describe('quotas', () => {
     expect(gw.logs.some((l) => l.includes('"security":"quota_exceeded"'))).toBe(true);
   });
 
-  it('limits tickets per day; a retry of a filed ticket spends nothing', async () => {
-    const dave = (await gw.login(freshPhone())).token;
-    const file = (key: string) => gw.api('POST', '/api/tickets', { token: dave, headers: { 'idempotency-key': key }, body: ticket });
+  it('limits tickets per China day; a retry, an invalid or refused filing and a signed-out token spend nothing', async () => {
+    const dave = await gw.login(freshPhone());
+    const file = (key: string, body: object = ticket, token = dave.token) => gw.api('POST', '/api/tickets', { token, headers: { 'idempotency-key': key }, body });
     const first = randomUUID();
     expect((await file(first)).status).toBe(201);
     expect((await file(first)).status).toBe(200); // the same draft again: the same ticket, no quota spent
+    expect((await file(randomUUID(), { kind: 'suggestion' })).status).toBe(400);
+    expect((await file(randomUUID(), { ...ticket, incidentId: '0123456789abcdef01234567' })).status).toBe(404);
     expect((await file(randomUUID())).status).toBe(201);
     const over = await file(randomUUID());
     expect(over.status).toBe(429);
     expect(over.body.error.message).toContain('每天最多提交 2 个工单');
-    expect(await gw.deps.models.Ticket.countDocuments({ description: ticket.description })).toBe(2);
+    // Until midnight in China, not for 24 hours from the first filing.
+    const chinaNow = new Date(Date.now() + 8 * 3600_000);
+    const untilMidnight = 86_400 - (chinaNow.getUTCHours() * 3600 + chinaNow.getUTCMinutes() * 60 + chinaNow.getUTCSeconds());
+    expect(Math.abs(Number(over.headers.get('retry-after')) - untilMidnight)).toBeLessThanOrEqual(2);
+    expect(gw.logs.some((l) => l.includes('"quota":"tickets_per_day"'))).toBe(true);
+    expect(await gw.deps.models.Ticket.countDocuments({ citizenId: dave.citizenId })).toBe(2);
+    const account = await gw.deps.models.Citizen.findById(dave.citizenId).lean();
+    expect(account?.filingQuota?.count).toBe(2); // the refused requests gave their filings back
+
+    const erin = await gw.login(freshPhone());
+    expect((await gw.api('POST', '/api/auth/logout', { token: erin.token })).status).toBeLessThan(300);
+    expect((await file(randomUUID(), ticket, erin.token)).status).toBe(401);
+    expect((await gw.deps.models.Citizen.findById(erin.citizenId).lean())?.filingQuota?.count ?? 0).toBe(0);
   });
 });
