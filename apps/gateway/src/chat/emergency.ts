@@ -101,7 +101,8 @@ const RULES: Rule[] = [
       '(?:呛人|呛得|呛鼻|熏得|辣眼睛)[^。]{0,12}(?:味|烟|气|睁不开|喘)|(?:味|烟|气)[^。]{0,8}(?:呛人|呛得|熏得|睁不开)',
     ),
     guarded: true,
-    unless: /(油烟|吸烟|抽烟|烟花|香烟|烟草|烟熏火燎|烧纸|烧垃圾|烧秸秆|焚烧|烧烤|炒菜|做饭|排烟|烟囱)/,
+    unless: /(油烟|吸烟|抽烟|烟花|香烟|烟草|烟熏火燎|烧纸|烧垃圾|烧秸秆|焚烧|烧烤|排烟|烟囱)/,
+    unlessFramed: ['cooking'],
   },
   {
     kind: 'gas',
@@ -165,7 +166,9 @@ const RULES: Rule[] = [
       '小偷.{0,6}(?:正在|在偷|还在|跑|进|屋)|拐卖|拐走|抱走|跟踪我|尾随|被(?:人)?跟(?:踪|着|了一路)|有人跟着我|偷拍我|报警(?!器)|敲诈|勒索|非法拘禁|关起来不让走|躲在(?:卧室|房间|厕所|柜子|衣柜|床底|卫生间|便利店|店里|车里)',
     ),
     recurringGuard: true,
-    exclude: /(抢钱吗|抢钱啊|跟抢钱|是抢钱|明抢|抢学位|抢号|抢票|抢购|能报警|要不要报警|可以报警|该报警|报警吗|报警有用|报警不|报警没用|报警也)/g,
+    // "如果有人撬门，是先报警还是…" asks what to do; "上个月被偷了" is over.
+    guarded: true,
+    exclude: /(抢钱吗|抢钱啊|跟抢钱|是抢钱|明抢|抢学位|抢号|抢票|抢购|能报警|要不要报警|可以报警|该报警|报警吗|报警有用|报警不|报警没用|报警也|报警还是|先报警)/g,
   },
   {
     kind: 'trapped',
@@ -398,7 +401,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     }
   }
   if (kinds.length === 0) {
-    if (unreal) return null;
+    if (unreal || silenced) return null;
     // Second net: enough danger signs together, even if no pattern names the event.
     const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;

@@ -445,6 +445,16 @@ describe('requests worded as questions, and framing that says nothing is live', 
     ['我在拍视频，突然有人掉进河里了，一直没上来', 'emergency'],
     ["My coworker just collapsed at his desk and isn't breathing. Which number do we call, 120?", 'emergency'],
     ['救命', 'emergency'],
+    // Figures of speech and cooking are not emergencies; the same words said of a real thing are.
+    ['工地半夜还在打桩，轰轰的跟爆炸一样，整栋楼都在震', 'complaint'],
+    ['今天热得我都要冒烟了，明天还这么热吗', 'out_of_scope'],
+    ['炖肉火大了锅底全糊了冒黑烟，这锅还能要吗', 'out_of_scope'],
+    ['插线板的电线烧得冒烟了，屋里全是烟', 'emergency'],
+    ['油锅着火了盖不住，火苗窜到抽油烟机上了', 'emergency'],
+    ['他拿着刀说要把我杀死，我躲在厕所里', 'emergency'],
+    // Getting ready is not a report; a live English report still is.
+    ['for a school quiz: which number do you call for a traffic accident where people are hurt?', 'consult'],
+    ['Someone just got hit by a car outside our school, he is bleeding, please help', 'emergency'],
   ];
   for (const [text, intent] of cases) {
     it(`"${text}" → ${intent}`, () => expect(engine.answer(text).intent).toBe(intent));
@@ -473,10 +483,10 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
   // Below the floors above and the issue's targets (their READMEs have the first-contact figures); held where they
   // stand so nothing slips back, and moved beside the other sets once they clear the floors.
   const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
-    ['blind-next/set-a.jsonl', { falseAlarms: 11, faqToOutOfScope: 0 }],
-    ['blind-next/set-b.jsonl', { falseAlarms: 11, faqToOutOfScope: 0 }],
-    ['blind-next-2/set-c.jsonl', { falseAlarms: 2, faqToOutOfScope: 4 }],
-    ['blind-next-2/set-d.jsonl', { falseAlarms: 12, faqToOutOfScope: 1 }],
+    ['blind-next/set-a.jsonl', { falseAlarms: 6, faqToOutOfScope: 0 }],
+    ['blind-next/set-b.jsonl', { falseAlarms: 7, faqToOutOfScope: 0 }],
+    ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 4 }],
+    ['blind-next-2/set-d.jsonl', { falseAlarms: 7, faqToOutOfScope: 1 }],
   ];
   for (const [file, limits] of held) {
     it(`${file}: emergency recall 100%, intent ≥ 85%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {

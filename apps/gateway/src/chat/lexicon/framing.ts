@@ -51,7 +51,7 @@ const SETS = {
   enRightNow: en('"right now". Not bare "now" (enNow).', /\bright now\b/),
   enHurry: en('"hurry" (hurry up, please hurry). Not "no rush".', /\bhurry\b/),
   enNow: en('"now" as a word (also inside "right now"). Not "know", "nowhere".', /\bnow\b/),
-  enCallForHelp: en('"help", "quick", "please come", "emergency" as words.', /\b(help|quick|please come|emergency)\b/),
+  enCallForHelp: en('"help", "quick", "please come", "emergency" as words. Not "emergency number(s)" (a list for the fridge).', /\b(help|quick|please come|emergency(?! (numbers?|services? numbers?|contacts?)))\b/),
   // ── Just now: it has only just happened, or is about to ──────────────────────────────
   justNow: zh('Just now / suddenly / any moment: 刚刚, 刚才, 突然, 马上. Not 快 (quick), not 现在 (present).', /(刚刚|刚才|突然|马上)/),
   quick: zh('快 anywhere (快点, 快来, 快救 included). Weak on its own: also 很快, 快递 — so it only overrides the administrative guard.', /快/),
@@ -69,7 +69,10 @@ const SETS = {
     /(昨天|前天|前两天|去年|上个月|上周|上次|上回|前几天|以前|之前|曾经|年轻时|小时候)/,
   ),
   pastDatedMore: zh('More dated past the danger rules read and the score does not: 上月, 上星期, 上礼拜, 前些天, 前段时间, 年前.', /(上月|上星期|上个星期|上礼拜|上个礼拜|前些天|前段时间|年前)/),
-  averted: zh('It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤. Not 没人管 (neglected).', /(所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤))/),
+  averted: zh(
+    'It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤, 扑灭了. Not 没人管 (neglected), not 还没扑灭.',
+    /(所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤)|(?<!没|没有|还没|没能|未)(?:扑灭|熄灭|灭掉)了)/,
+  ),
   avertedStaff: zh('无人员受伤 / 没有人员受伤 (the rules only).', /(?:无|没有|没)人员受伤/),
   history: zh('A medical or event history: 中风过, 手术后, 得过, 患过, 过两次. Not a symptom now.', /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|过(?:一|两|三|几|好几)次)/),
   enLastPeriod: en('"last week/month/year": a dated past. Not "the last bus".', /\blast (week|month|year)\b/),
@@ -130,11 +133,19 @@ const SETS = {
   education: zh('教育 (the score only; the rules read 安全教育).', /教育/),
   consumer: zh('Goods and shops: 商家, 退货, 退款, 质量, 买的, 网购 (the score only).', /(商家|退货|退款|质量|买的|网购)/),
   refusal: zh('Someone refuses or deflects: 不承认, 不认账, 不管, 不处理, 推卸, 不赔, 院方, 物业 (the score only).', /(不承认|不认账|不管|不处理|推卸|不赔|院方|物业)/),
+  cooking: zh(
+    'Cooking: a burnt pot (炒糊, 糊锅, 锅底), 炖, 火候, 饭焦, 煲仔, 炒菜, 做饭 — smoke from a pan is not a fire. Not 油锅着火 (the fire rule reads that).',
+    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭)/,
+  ),
+  enCooking: en('Cooking: toast, a pan, hotpot, "burnt the …", the oven (the danger score).', /\b(toast|frying pan|hot ?pot|burnt the|burned the|oven|barbecue|bbq)\b/),
   towed: zh('A car towed away (车被拖走): a parking matter. Not a child taken away (拖走 alone).', /(车|电动车)[^，。]{0,6}(拖走|被拖)/),
   property: zh('房产: property matters (the score only).', /房产/),
   enClaims: en('"insurance", "compensation", "subsidy", "reimburse".', /\b(insurance|compensat\w*|subsid\w*|reimburs\w*)\b/),
   enClaim: en('"claim" as a word (an insurance claim). Not "claims" (the English rules read only the singular).', /\bclaim\b/),
-  enPrevention: en('"prevent…", "safety tips/check/inspection", "drill".', /\b(prevent\w*|safety (tips|check|inspection)|drill)\b/),
+  enPrevention: en(
+    '"prevent…", "safety tips/check/inspection", "drill", and getting ready: a quiz, a list for the fridge, "just in case", "for future reference".',
+    /\b(prevent\w*|safety (tips|check|inspection)|drill|quiz|for the fridge|list of (emergency )?numbers|just in case|in case of|for future reference)\b/,
+  ),
   enAverted: en('It ended well: "all fine now", "nobody was hurt", "it\'s sorted now", "put it out".', /\b(all fine now|(everyone|everybody)('s| is) (fine|ok|okay)|no ?(one|body) (was |got )?hurt|(all |it'?s )?sorted now|put it out)\b/),
   enMoney: en('"paid", "pay", "refund", "deposit", "membership", "fine(d)".', /\b(paid|pay|refund|deposit|membership|fined?)\b/),
   enApplication: en('"applied", "application": a procedure, not a live danger.', /\b(applied|application)\b/),
@@ -186,7 +197,7 @@ const compose = (...names: CueName[]): readonly CueName[] => names;
 /** The danger rules' strong now: overrides the past and the recurring guard (and the administrative one). */
 export const NOW_OVERRIDES_ALL = compose('inProgress', 'alarm', 'urgent', 'comeNow', 'helpWord');
 /** The danger rules' weak now: overrides the administrative guard only. */
-export const NOW_OVERRIDES_ADMIN = compose(...NOW_OVERRIDES_ALL, 'justNow', 'quick', 'present', 'untilNow', 'whileDoing');
+export const NOW_OVERRIDES_ADMIN = compose(...NOW_OVERRIDES_ALL, 'justNow', 'quick', 'present', 'untilNow', 'whileDoing', 'enNow', 'enRightNow', 'enHurry', 'enCallForHelp', 'enJust');
 /** The not-live guard's strong now (Chinese and English): overrides the past. */
 export const FRAMING_NOW = compose('inProgress', 'alarm', 'urgent', 'comeNow', 'comeAndFix', 'keepsOn', 'enRightNow', 'enHurry');
 /** The not-live guard's weak now: overrides recurrence, the administrative framing and English aftermath words. */
@@ -210,9 +221,9 @@ export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurrin
 /** A story being discussed: the violence rule does not apply at all. */
 export const FICTION = compose('fiction', 'episode', 'inABook');
 /** Not real: a dream, a screen, a game, a riddle, writing or a word asked about — nothing is happening to anyone. */
-export const NOT_REAL = compose('dream', 'screen', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+export const NOT_REAL = compose('dream', 'screen', 'fiction', 'episode', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Not real and not news either: what the chat declines as out of scope (a news report about a local warning is ours). */
-export const NOT_REAL_NOR_NEWS = compose('dream', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+export const NOT_REAL_NOR_NEWS = compose('dream', 'fiction', 'episode', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
 /** Watched (screen) and only wondered about (curiosity): both must match. "新闻里那个被救的小孩后来咋样了". */
 export const SCREEN_GOSSIP = compose('screen', 'curiosity');
 /** English news from elsewhere (one set: the news and the place in one pattern). */
@@ -229,12 +240,12 @@ export const SCENE_NOW = compose('inProgress', 'urgent', 'comeNow', 'keepsOn', '
 /** The rules' administrative framing: hypothetical, fiction, claims, procedures, prevention (guard unless a weak now). */
 export const ADMIN = compose(
   'fiction', 'episode', 'novel', 'afterwards', 'hypothetical', 'hypotheticalMore',
-  'claims', 'claimsMore', 'procedure', 'procedureMore', 'prevention', 'preventionMore',
+  'claims', 'claimsMore', 'procedure', 'procedureMore', 'prevention', 'preventionMore', 'enPrevention', 'enClaims',
 );
 /** The danger score's administrative framing (−2): also goods, refusals and where-to-ask questions. */
 export const SCORE_ADMIN = compose(
   'fiction', 'inABook', 'hypothetical', 'duringDisaster', 'claims', 'socialSecurity', 'procedure', 'procedureAsk',
-  'prevention', 'education', 'consumer', 'refusal', 'ticketWord', 'wages', 'property', 'towed',
+  'prevention', 'education', 'consumer', 'refusal', 'ticketWord', 'wages', 'property', 'towed', 'cooking', 'enCooking',
 );
 /** English words of an aftermath (claims, prevention, a dated past, a routine) that silence the English rules unless ENGLISH_NOW. */
 export const ENGLISH_AFTERMATH = compose('enEvery', 'enSince', 'enClaims', 'enClaim', 'enPrevention', 'enLastPeriod', 'enYearsAgo');
