@@ -452,6 +452,10 @@ describe('requests worded as questions, and framing that says nothing is live', 
     ['插线板的电线烧得冒烟了，屋里全是烟', 'emergency'],
     ['油锅着火了盖不住，火苗窜到抽油烟机上了', 'emergency'],
     ['他拿着刀说要把我杀死，我躲在厕所里', 'emergency'],
+    // A public matter none of our categories covers is a question for a person; the weather is nobody's business.
+    ['过年小区门口能不能放鞭炮，今年禁放范围有没有变？', 'consult'],
+    ['What number do I call for an ambulance here? Nothing has happened, I just want to save it.', 'consult'],
+    ['明天会下雨吗', 'out_of_scope'],
     // Getting ready is not a report; a live English report still is.
     ['for a school quiz: which number do you call for a traffic accident where people are hurt?', 'consult'],
     ['Someone just got hit by a car outside our school, he is bleeding, please help', 'emergency'],

@@ -20,7 +20,8 @@ import { normalizeText } from './normalize.js';
 import { HARD_TOPICS, detectOutOfScopeTopic, isSmallTalk, matchOutOfScopeTopic } from './out-of-scope.js';
 import { createPinyinFixer, type PinyinFixer } from './pinyin-fix.js';
 import { createReader, type Reader, type Reading as MessageReading } from './reading.js';
-import { browseText, clarifyText, complaintText, consultText, emergencyText, outOfScopeText } from './reply.js';
+import { browseText, clarifyText, complaintText, consultText, emergencyText, outOfScopeText, publicQuestionText } from './reply.js';
+import { namesPublicMatter } from './lexicon/public-matters.js';
 import { tokenize } from './segment.js';
 
 export type { ChatContext } from './context.js';
@@ -45,6 +46,7 @@ export const SITUATIONS = [
   'ambiguous, settled by context',
   'ambiguous',
   'complaint without a subject',
+  'public question without a subject',
   'no subject',
   'complaint',
   'consult',
@@ -495,18 +497,24 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
       when: (f, _ctx, r) => f.subject === null && r.complaint,
       answer: (ctx, r, f) => complaint(ctx, r, null, r.signals.kind, 0.5, f.hits),
     },
+    'public question without a subject': {
+      // 11. A question about a public matter none of our categories covers (fire safety, the emergency numbers,
+      //     fireworks, animals …): the hotline's business, answered by a person — the citizen is offered one at once.
+      when: (f, _ctx, r) => f.subject === null && r.signals.question >= 1 && namesPublicMatter(r.norm, r.rawLower),
+      answer: (ctx, r) => finish(ctx, r.raw, { intent: 'consult', categoryId: null, confidence: 0.4, reply: { text: publicQuestionText(), suggestions: [] } }),
+    },
     'no subject': {
-      // 11. Nothing in it is ours.
+      // 12. Nothing in it is ours.
       when: (f) => f.subject === null,
       answer: (ctx, r) => outOfScope(ctx, r, false, 0.6),
     },
     'complaint': {
-      // 12. Someone has to act: offer the prefilled ticket.
+      // 13. Someone has to act: offer the prefilled ticket.
       when: (_f, _ctx, r) => r.complaint,
       answer: (ctx, r, f) => complaint(ctx, r, f.subject!.categoryId, r.signals.kind, confidenceOf(f.ranked, r.tokens), f.hits),
     },
     'consult': {
-      // 13. A question with a standard answer.
+      // 14. A question with a standard answer.
       when: () => true,
       answer: (ctx, r, f) => consult(ctx, r, f.subject!.categoryId, f.hits, confidenceOf(f.ranked, r.tokens)),
     },

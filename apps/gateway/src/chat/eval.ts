@@ -37,6 +37,8 @@ export interface EvalMetrics {
   outOfScopePrecision: number;
   /** Out-of-scope items that got an FAQ answer (must be 0). */
   outOfScopeFaqAnswers: number;
+  /** Out-of-scope items offered a person as a public question (consult without a category or FAQ). */
+  outOfScopeOfferedPerson: number;
   /** Non-emergency items answered as emergency. */
   falseEmergencies: number;
   /** confusion[expected][got] = count. */
@@ -100,6 +102,7 @@ function score(items: EvalItem[], answers: ScoredAnswer[]): EvalMetrics {
   let oosPredicted = 0;
   let oosPredictedOk = 0;
   let oosFaq = 0;
+  let oosPerson = 0;
   let falseEm = 0;
   const misses: EvalMiss[] = [];
   for (const [i, item] of items.entries()) {
@@ -120,7 +123,9 @@ function score(items: EvalItem[], answers: ScoredAnswer[]): EvalMetrics {
       oosPredicted++;
       if (item.intent === 'out_of_scope') oosPredictedOk++;
     }
-    if (item.intent === 'out_of_scope' && (a.faqId !== undefined || a.intent === 'consult')) oosFaq++;
+    // An FAQ answer, or a category's FAQ list; not the offer of a person for a public question (consult, no category).
+    if (item.intent === 'out_of_scope' && (a.faqId !== undefined || (a.intent === 'consult' && a.categoryId !== null))) oosFaq++;
+    if (item.intent === 'out_of_scope' && a.intent === 'consult' && a.categoryId === null && a.faqId === undefined) oosPerson++;
     if (!ok) {
       misses.push({ text: item.text, expectedIntent: item.intent, gotIntent: a.intent, expectedCategory: item.categoryId ?? null, gotCategory: a.categoryId });
     }
@@ -134,6 +139,7 @@ function score(items: EvalItem[], answers: ScoredAnswer[]): EvalMetrics {
     emergencyItems: emN,
     outOfScopePrecision: ratio(oosPredictedOk, oosPredicted),
     outOfScopeFaqAnswers: oosFaq,
+    outOfScopeOfferedPerson: oosPerson,
     falseEmergencies: falseEm,
     confusion,
     misses,
@@ -148,7 +154,7 @@ export function formatReport(name: string, m: EvalMetrics): string {
   lines.push(`intent accuracy        ${pct(m.intentAccuracy)}`);
   lines.push(`category top-1         ${pct(m.categoryTop1)}  (consult+complaint, n=${m.categoryItems})`);
   lines.push(`emergency recall       ${pct(m.emergencyRecall)}  (n=${m.emergencyItems}; false alarms: ${m.falseEmergencies})`);
-  lines.push(`out-of-scope precision ${pct(m.outOfScopePrecision)}  (out-of-scope answered with an FAQ: ${m.outOfScopeFaqAnswers})`);
+  lines.push(`out-of-scope precision ${pct(m.outOfScopePrecision)}  (out-of-scope answered with an FAQ: ${m.outOfScopeFaqAnswers}; offered a person: ${m.outOfScopeOfferedPerson})`);
   lines.push('');
   const short: Record<ChatIntent, string> = { consult: 'consult', complaint: 'complain', emergency: 'emergency', out_of_scope: 'oos', clarify: 'clarify' };
   lines.push(`confusion (rows expected, columns got)`);

@@ -70,6 +70,11 @@ export function browseText(categoryId: CategoryId): string {
   return `关于「${findCategory(categoryId)?.name ?? categoryId}」，没有找到和您的问题完全对应的答案，您可能想了解下面这些问题；也可以换个说法再问，或提交咨询单由 12345 热线答复。`;
 }
 
+/** A question about a public matter none of our categories covers: a person answers it (the app offers one under it). */
+export function publicQuestionText(): string {
+  return `这个问题我这里还没有现成的答案。您可以留言，由 ${HOTLINE_PHONE} 工作人员在 1 个工作日内答复您；也可以直接拨打 ${HOTLINE_PHONE} 热线咨询。`;
+}
+
 /** After two unhelpful turns in a row: a person can help (the app shows 拨打12345 and 留言给人工 under it). */
 export function handoffText(): string {
   return `抱歉，连续几次都没能帮到您。您可以拨打 ${HOTLINE_PHONE} 热线直接找人工，也可以留言给人工，工作人员会在 1 个工作日内答复您。`;

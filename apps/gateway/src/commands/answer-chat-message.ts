@@ -11,7 +11,7 @@ import { randomId } from '../lib/ids.js';
 import { conflict, tooManyRequests } from '../http/errors.js';
 import { consume } from '../lib/limits.js';
 import { spendConversationRate, type ConversationRate } from '../faq/conversation-rate.js';
-import { afterAnswer, offersHandoff, type UnhelpfulStreak } from '../faq/unhelpful-streak.js';
+import { afterAnswer, offersHandoff, offersPersonAtOnce, type UnhelpfulStreak } from '../faq/unhelpful-streak.js';
 import { presentAnswerSource } from '../presenters/faq.js';
 import { offerHandoff } from './offer-handoff.js';
 
@@ -118,7 +118,7 @@ export async function answerChatMessage(deps: Deps, input: ChatTurnInput): Promi
   if (!answer) throw conflict('conversation_busy', '上一条消息还在处理中，请稍后再发送');
   deps.metrics.chatAnswers.inc({ intent: answer.intent });
   const entry = answer.intent === 'consult' && answer.faqId ? engine.entry(answer.faqId) : null;
-  const handoff = offersHandoff(streak) ? await offerHandoff(deps, conversationId) : undefined;
+  const handoff = offersHandoff(streak) || offersPersonAtOnce(answer) ? await offerHandoff(deps, conversationId) : undefined;
 
   return {
     conversationId,

@@ -26,6 +26,9 @@ export function streakLength(s: UnhelpfulStreak | null | undefined): number {
 
 export const offersHandoff = (s: UnhelpfulStreak | null | undefined): boolean => streakLength(s) >= HANDOFF_AFTER;
 
+/** An answer that offers a person at once: a question about a public matter none of our categories covers. */
+export const offersPersonAtOnce = (answer: Pick<ChatAnswer, 'situation'>): boolean => answer.situation === 'public question without a subject';
+
 /**
  * An answer that found nothing: a clarify question, an out-of-scope reply (not the greeting's introduction), or a
  * category's list instead of an answer.

@@ -189,6 +189,18 @@ describe('a way to a person after two unhelpful turns in a row', () => {
     expect((await gw.deps.models.Conversation.findById(first.conversationId).lean())?.unhelpful).toMatchObject({ before: 1, unhelpful: true });
   });
 
+  it('a question about a public matter none of the categories covers is offered a person at once', async () => {
+    const asked = await say('店里的灭火器多久要换一次？消防检查之前要准备什么');
+    expect(asked).toMatchObject({ intent: 'consult', categoryId: null });
+    expect(asked.reply.text).toContain('12345');
+    expect(asked.handoff).toEqual({
+      phone: '12345',
+      draft: { kind: 'consult', categoryId: null, description: expect.stringContaining('「店里的灭火器多久要换一次？消防检查之前要准备什么」') },
+    });
+    // Chat that is nobody's business is not.
+    expect((await say('明天股票会涨吗')).handoff).toBeUndefined();
+  });
+
   it('a helpful turn in between starts the count again; greetings are no failed search', async () => {
     const hi = await say('你好');
     expect(hi.intent).toBe('out_of_scope');
