@@ -3,7 +3,7 @@
 export const ENGLISH: Record<string, string[]> = {
   // business-registration
   营业执照: ['business license', 'business licence', 'trading license', 'trade license'],
-  注册公司: ['register a company', 'register my company', 'register a business', 'company registration', 'set up a company', 'start a company', 'open a company', 'start a business', 'open a shop', 'open a store', 'incorporate', 'business registration', 'set up a business'],
+  注册公司: ['register a company', 'register my company', 'register a business', 'company registration', 'set up a company', 'start a company', 'open a company', 'start a business', 'open a shop', 'open a store', 'incorporate', 'business registration', 'set up a business', 'open a coffee shop', 'open coffee shop', 'open a cafe', 'open a café', 'open a restaurant', 'open a small shop', 'register small company', 'register a small company'],
   外资企业: ['wholly foreign-owned enterprise', 'foreign-owned enterprise', 'wholly foreign-owned', 'foreign-owned company', 'wfoe', 'foreign-invested enterprise', 'foreign-invested company', 'joint venture', 'representative office'],
   个体户: ['sole trader', 'sole proprietor', 'sole proprietorship', 'individual business', 'self-employed', 'individual industrial and commercial household'],
   注销公司: ['deregister', 'deregistration', 'close my company', 'close a company', 'close down my company', 'close the company', 'cancel my company', 'shut down my company', 'dissolve'],
@@ -23,7 +23,7 @@ export const ENGLISH: Record<string, string[]> = {
   医院: ['hospital', 'hospitals', 'clinic'],
   看病: ['see a doctor', 'medical treatment'],
   // citizen-card
-  社保卡: ['social security card', 'social insurance card', 'ss card', 'social card'],
+  社保卡: ['social security card', 'social insurance card', 'ss card', 'social card', 'shebao ka', 'shebao card'],
   市民卡: ['citizen card', 'city card', 'resident card'],
   电子社保卡: ['electronic social security card', 'digital social security card', 'e-social security card'],
   激活: ['activate', 'activation', 'activated'],
@@ -38,12 +38,12 @@ export const ENGLISH: Record<string, string[]> = {
   封存: ['sealed account', 'account sealed', 'frozen account', 'seal my account', 'sealed'],
   转移: ['transfer', 'transferred', 'move my'],
   // utilities-outage
-  停电: ['power has been out', 'power is out', 'power has gone out', 'power outage', 'power cut', 'power failure', 'blackout', 'no electricity', 'no power', 'electricity is off', 'power is off', 'power went out', 'lights went out', 'electricity went out', 'without power', 'without electricity', 'power off', 'electricity cut'],
-  停水: ['water getting cut', 'water be cut', 'water is being cut', 'water stop', 'water stops', 'water will stop', 'stop the water', 'water will be cut', 'water outage', 'water cut', 'no water', 'water supply cut', 'water is off', 'without water', 'water went off', 'water stopped', 'no running water', 'water shut off'],
-  停气: ['gas outage', 'no gas', 'gas cut', 'gas supply cut', 'gas is off', 'gas shut off'],
+  停电: ['power has been out', 'power is out', 'power has gone out', 'power outage', 'power cut', 'power failure', 'blackout', 'no electricity', 'no power', 'electricity is off', 'power is off', 'power went out', 'lights went out', 'electricity went out', 'without power', 'without electricity', 'power off', 'electricity cut', 'power cuts', 'power interruption', 'electricity interrupted', 'power was cut', 'electricity was cut'],
+  停水: ['water getting cut', 'water be cut', 'water is being cut', 'water stop', 'water stops', 'water will stop', 'stop the water', 'water will be cut', 'water outage', 'water cut', 'no water', 'water supply cut', 'water is off', 'without water', 'water went off', 'water stopped', 'no running water', 'water shut off', 'water shutdown', 'water shutdowns', 'water supply was interrupted', 'water supply interrupted', 'water supply was cut', 'water was stopped', 'water being stopped', 'water cuts', 'water off', 'water interruption', 'planned water', 'water be off', 'water gonna be off', 'water will be off'],
+  停气: ['gas outage', 'no gas', 'gas cut', 'gas supply cut', 'gas is off', 'gas shut off', 'gas was stopped', 'gas stopped', 'gas supply interrupted', 'shut off our gas', 'shut off the gas', 'gas off', 'gas shutdown'],
   电: ['electricity', 'power supply'],
   水压: ['water pressure'],
-  恢复: ['restore', 'restored', 'come back', 'back on', 'resume', 'resumed'],
+  恢复: ['restore', 'restored', 'come back', 'back on', 'resume', 'resumed', 'be back on', 'come back on', 'back to normal'],
   电费: ['electricity bill', 'power bill'],
   水费: ['water bill'],
   // flood
@@ -75,7 +75,7 @@ export const ENGLISH: Record<string, string[]> = {
   劳动合同: ['labor contract', 'labour contract', 'employment contract'],
   辞退: ['fired', 'dismissed', 'laid off', 'sacked', 'fire an employee', 'fire employees', 'fire a worker', 'fire workers', 'fire staff', 'fire someone', 'got fired', 'was fired', 'been fired', 'fired me', 'fired him', 'fired her', 'fired us'],
   // social-insurance
-  社保: ['social insurance', 'social security'],
+  社保: ['social insurance', 'social security', 'shebao'],
   养老金: ['pension', 'pensions', 'retirement pay'],
   退休: ['retire', 'retirement', 'retiring', 'retired'],
   失业金: ['unemployment benefit', 'unemployment benefits', 'unemployment insurance', 'jobless benefit'],
@@ -204,7 +204,7 @@ export const ENGLISH: Record<string, string[]> = {
   每晚: ['every night', 'each night', 'nightly'],
   工作人员: ['staff', 'officer', 'officers', 'clerk', 'employees at'],
   很热心: ['very helpful', 'so helpful', 'really helpful', 'helpful', 'kind and patient', 'very patient'],
-  社保转移: ['transfer social insurance', 'social insurance transfer', 'transfer social security', 'social security transfer', 'transfer pension', 'pension transfer'],
+  社保转移: ['transfer social insurance', 'social insurance transfer', 'transfer social security', 'social security transfer', 'transfer pension', 'pension transfer', 'transferring social insurance', 'transferring social security', 'move social insurance'],
   社保缴费: ['social insurance contributions', 'social security contributions', 'social insurance payments', 'pension contributions'],
   缴费: ['contributions', 'contribution'],
   政务服务中心: ['administrative service centre', 'administrative service center', 'government service centre', 'government service center', 'service hall', 'citizen service centre', 'citizen service center'],
