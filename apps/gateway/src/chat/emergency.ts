@@ -71,13 +71,21 @@ const alt = (...parts: string[]): RegExp => new RegExp(parts.join('|'));
 const notReal = (r: DangerReading): boolean => any(r.cues, NOT_REAL) && !any(r.cues, SCENE_NOW);
 
 /**
- * English that says it is over ("all fine now"), in a message with no Chinese: the English lexicon turns "on fire"
+ * English that says it is over ("all fine now") or jokes ("lol"), in a message with no Chinese: the English lexicon turns "on fire"
  * into 着火 for the Chinese rules, so they must hear it too; a Chinese message keeps its own framing.
  */
-const overInEnglish = (r: DangerReading): boolean => any(r.cues, ENGLISH_NOT_HAPPENING) && !/[\u4e00-\u9fff]/.test(r.raw);
+const overInEnglish = (r: DangerReading): boolean => (any(r.cues, ENGLISH_NOT_HAPPENING) || any(r.cues, JOKE)) && !/[\u4e00-\u9fff]/.test(r.raw);
 
 /** A cry for help with no event named (the hazard rule reads it): what a lone cry is made of. */
 const CRY = /救命|救救我|快救人|救人啊/g;
+
+/**
+ * A lone cry that comes with more than a few words of something else ("男朋友三天没回我消息了 救命 我是不是该分手"):
+ * no rule found danger in those words, so the cry is an interjection. "救命" or "救命啊 有人吗" alone still stands.
+ */
+export function cryAmongOtherWords(r: DangerReading): boolean {
+  return r.stripped.replace(CRY, '').replace(/[^\p{L}\p{N}]/gu, '').length > 8;
+}
 
 const RULES: Rule[] = [
   {
@@ -222,7 +230,7 @@ const RULES: Rule[] = [
     kind: 'suicide',
     numbers: ['110', '120'],
     pattern: alt(
-      '不想活|活不下去|活着没意思|活着没意义|活着没劲|活着太累|活着好累|活够了|不想再活|想死|去死|想自杀|自杀|轻生|寻死|寻短见|了结自己|结束(?:自己的)?生命|结束自己|结束这一切|结束一切|离开这个世界|去另一个世界|不想活着',
+      '(?:做个|做一个|来个|来一个)了断|了断自己|不想活|活不下去|活着没意思|活着没意义|活着没劲|活着太累|活着好累|活够了|不想再活|想死|去死|想自杀|自杀|轻生|寻死|寻短见|了结自己|结束(?:自己的)?生命|结束自己|结束这一切|结束一切|离开这个世界|去另一个世界|不想活着',
       '跳楼|要跳(?!舞|绳|格子|过|远|高|槽|伞|级|闸|广场舞)|跳下去|跳下来|割腕|上吊|服毒|喝农药|吃安眠药|一了百了|不如死了|死了算了|死了就好|遗书|遗言|告别信|交代后事|解脱',
       '想不开|做傻事|走极端|不想(?:再)?醒|永远睡|翻过(?:了)?[^，。]{0,6}(?:护栏|栏杆|围栏)|越走越深|往(?:河|湖|江|海|水库)里走|跨出栏杆|翻过栏杆|翻出栏杆|爬上栏杆|站在栏杆外|(?:留了?(?:一)?封信|留下遗书|对不起大家)[^。]{0,16}(?:关机|联系不上|不接|找不到)|不活了|带着?孩子一起(?:走|死|跳)|活着就是(?:个)?(?:拖累|累赘)|活着是(?:个)?(?:拖累|累赘)|我就是个(?:拖累|累赘)|从桥上(?:下去|跳)',
       `(?:撑不下去|熬不下去|受不了了|太累了|没意思)[^。]{0,24}(?:${HEIGHT}|电话(?:也)?不接|联系不上|说再见|对不起)`,
@@ -323,6 +331,13 @@ const ENGLISH_RULES: { kind: EmergencyKind; numbers: EmergencyNumber[]; pattern:
     numbers: ['110', '120'],
     pattern: /\b(((say|said|saying) goodbye|farewell|goodbye message)[^.]{0,80}\b(not (picking|answering)|won'?t (pick|answer)|can'?t reach|isn'?t answering|not replying|phone('s| is)? off)|won'?t be a burden|not be a burden|be a burden (any ?more|to anyone)|better off without me|suicid(e|al)|kill myself|end my life|want to die|take my own life|jump off|end it all|(want|going|about|threatening) to jump|jump (from|off)|standing on the (roof|edge|ledge|bridge))\b/,
   },
+  {
+    // Someone missing now ("my son went missing from the play area fifteen minutes ago").
+    kind: 'missing',
+    numbers: ['110'],
+    pattern:
+      /\b((son|daughter|child|kid|boy|girl|grandson|granddaughter|grand(ma|pa|mother|father)|mother|father|mum|mom|dad|husband|wife)\b[^.]{0,30}\b(went missing|is missing|has gone missing|gone missing|disappeared|wandered off|has not come back|hasn'?t come back)|(can'?t|cannot|couldn'?t) find (my|our) (son|daughter|child|kid|little \w+|grand\w+|mother|father|mum|mom|dad))\b/,
+  },
   { kind: 'crash', numbers: ['122', '120'], pattern: /\b(car (crash|accident)|hit by a (car|truck|bus)|run over|crash(ed)?|hit (a|an|the) (motorcyclist|cyclist|pedestrian|child|kid|man|woman|boy|girl|person)|drove off|hit and run)\b/ },
 ];
 
@@ -378,14 +393,22 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // Not real, or over in English, silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"),
   // but never a farewell.
   const silenced = (unreal || overInEnglish(r)) && !any(cues, FAREWELL);
+  // A rule found the danger but its framing guard said it is over or not live: the score must not bring it back.
+  let guardedOut = false;
   for (const rule of RULES) {
     if (silenced) continue;
     if (rule.unless?.test(normalized)) continue;
     if (rule.unlessFramed && any(cues, rule.unlessFramed)) continue;
     const text = rule.exclude ? normalized.replace(rule.exclude, '　') : normalized;
     if (!rule.pattern.test(text)) continue;
-    if (rule.guarded && ((past && !now) || (admin && !nowWeak))) continue;
-    if (rule.recurringGuard && recurring && !now) continue;
+    if (rule.guarded && ((past && !now) || (admin && !nowWeak))) {
+      guardedOut = true;
+      continue;
+    }
+    if (rule.recurringGuard && recurring && !now) {
+      guardedOut = true;
+      continue;
+    }
     kinds.push(rule.kind);
     for (const n of rule.numbers) numbers.add(n);
     if (rule.kind === 'hazard' && !rule.pattern.test(text.replace(CRY, '　'))) cryOnly = true;
@@ -401,7 +424,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     }
   }
   if (kinds.length === 0) {
-    if (unreal || silenced) return null;
+    if (unreal || silenced || guardedOut) return null;
     // Second net: enough danger signs together, even if no pattern names the event.
     const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;

@@ -456,6 +456,14 @@ describe('requests worded as questions, and framing that says nothing is live', 
     ['过年小区门口能不能放鞭炮，今年禁放范围有没有变？', 'consult'],
     ['What number do I call for an ambulance here? Nothing has happened, I just want to save it.', 'consult'],
     ['明天会下雨吗', 'out_of_scope'],
+    // Words for ending one's life are an emergency, however they are put; a missing child is, in English too.
+    ['欠了一屁股债 刀就在手边 今晚想做个了断', 'emergency'],
+    ['My daughter went missing at the park ten minutes ago, we have looked everywhere', 'emergency'],
+    // 救命 among other words is an interjection; alone, or with "is anyone there", it is a cry.
+    ['女朋友一天没理我了 救命 我是不是说错话了', 'out_of_scope'],
+    ['救命啊 有人吗', 'emergency'],
+    // A danger the rules heard as over is not brought back by the danger score.
+    ['上个星期骑电动车给车撞了，现在好了，那个司机跑了，交警一直没消息', 'complaint'],
     // Getting ready is not a report; a live English report still is.
     ['for a school quiz: which number do you call for a traffic accident where people are hurt?', 'consult'],
     ['Someone just got hit by a car outside our school, he is bleeding, please help', 'emergency'],
@@ -487,10 +495,12 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
   // Below the floors above and the issue's targets (their READMEs have the first-contact figures); held where they
   // stand so nothing slips back, and moved beside the other sets once they clear the floors.
   const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
-    ['blind-next/set-a.jsonl', { falseAlarms: 6, faqToOutOfScope: 0 }],
+    ['blind-next/set-a.jsonl', { falseAlarms: 5, faqToOutOfScope: 0 }],
     ['blind-next/set-b.jsonl', { falseAlarms: 7, faqToOutOfScope: 0 }],
     ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 4 }],
-    ['blind-next-2/set-d.jsonl', { falseAlarms: 7, faqToOutOfScope: 1 }],
+    ['blind-next-2/set-d.jsonl', { falseAlarms: 6, faqToOutOfScope: 1 }],
+    ['blind-next-3/set-e.jsonl', { falseAlarms: 3, faqToOutOfScope: 1 }],
+    ['blind-next-3/set-f.jsonl', { falseAlarms: 0, faqToOutOfScope: 1 }],
   ];
   for (const [file, limits] of held) {
     it(`${file}: emergency recall 100%, intent ≥ 85%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {

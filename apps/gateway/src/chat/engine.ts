@@ -6,7 +6,7 @@ import { loadCategoryTraining, trainCategoryModel, type CategoryModel } from './
 import { rankCategories, type CategoryScore } from './category-score.js';
 import { pushTurn, readContext, type ChatContext, type PendingClarify } from './context.js';
 import { buildDraft } from './draft.js';
-import { detectEmergency, framedAsNotLive, type EmergencyMatch } from './emergency.js';
+import { cryAmongOtherWords, detectEmergency, framedAsNotLive, type EmergencyMatch } from './emergency.js';
 import { loadEmergencyTraining, trainEmergencyModel, type EmergencyModel } from './emergency-model.js';
 import { loadIntentTraining, trainIntentModel, type IntentModel } from './intent-model.js';
 import { looksLikeFollowUp, resolveClarifyChoice } from './followup.js';
@@ -357,12 +357,15 @@ export function createChatEngine(entries: KbEntry[], opts: ChatEngineOptions = {
     };
     const facts: Facts = {
       // The danger rules (the floor), or else the learned layer. A lone cry (救命 and nothing else of danger) stands
-      // unless the message is plainly about one of our subjects or something out of scope ("身份证办不了 救命").
+      // unless the message is plainly about one of our subjects or something out of scope ("身份证办不了 救命"), or says
+      // more than the cry with no danger in it ("男朋友三天没回我消息了 救命 我是不是该分手").
       get emergency() {
         return once('emergency', () => {
           const ruled = detectEmergency(r);
-          const everyday = ruled?.loneCry && (r.kwMax >= 3 || facts.offTopic !== null || any(r.cues, NOT_REAL));
-          return (everyday ? null : ruled) ?? learnedEmergency(r, emergencyModel);
+          const everyday = ruled?.loneCry && (r.kwMax >= 3 || facts.offTopic !== null || any(r.cues, NOT_REAL) || cryAmongOtherWords(r));
+          // The learned layer is not asked either: what it would react to is the same cry.
+          if (everyday) return null;
+          return ruled ?? learnedEmergency(r, emergencyModel);
         });
       },
       // The answer to our clarify question ("第二个", "社保卡"): a short message that picks one of the options.

@@ -62,24 +62,24 @@ const SETS = {
     'While doing something: 看电视的时候, 刷手机时, 睡觉的时候 — the moment something happened, a weak now. Not 着火的时候 (what to do when, see duringDisaster).',
     /(看|刷|玩|睡|吃|洗|做|上|走|开|骑)[^，。？?]{0,6}(的时候|时)(?![^，。]{0,8}(怎么|咋|如何|应该|该|要不要))/,
   ),
-  enJust: en('"just" as a word ("he just fell"). Weak: also "just wondering".', /\bjust\b/),
+  enJust: en('"just" as a word ("he just fell"). Not "just in case", "just wondering", "just asking", "just curious".', /\bjust\b(?! in case| wondering| asking| curious)/),
   // ── Past: it happened before ─────────────────────────────────────────────────────────
   pastDated: zh(
-    'A dated past: 昨天, 前天, 去年, 上个月, 上周, 上次, 以前, 之前, 曾经, 年轻时, 小时候 … Not 刚才 (justNow); not 昨晚 (what began last night may be found only now: 昨晚烧炭取暖，早上叫不醒).',
-    /(昨天|前天|前两天|去年|上个月|上周|上次|上回|前几天|以前|之前|曾经|年轻时|小时候)/,
+    'A dated past: 昨天, 前天, 前几日, 去年, 上个月, 上周, 上次, 以前, 之前, 曾经, 年轻时, 小时候 … Not 刚才 (justNow); not 昨晚 (what began last night may be found only now: 昨晚烧炭取暖，早上叫不醒).',
+    /(昨天|前天|前两天|去年|上个月|上周|上次|上回|前几天|前几日|前两日|以前|之前|曾经|年轻时|小时候)/,
   ),
   pastDatedMore: zh('More dated past the danger rules read and the score does not: 上月, 上星期, 上礼拜, 前些天, 前段时间, 年前.', /(上月|上星期|上个星期|上礼拜|上个礼拜|前些天|前段时间|年前)/),
   averted: zh(
-    'It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤, 扑灭了. Not 没人管 (neglected), not 还没扑灭.',
-    /(所幸|幸好没|(?:无|没有|没)(?:人员)?(?:伤亡|人受伤)|(?<!没|没有|还没|没能|未)(?:扑灭|熄灭|灭掉)了)/,
+    'It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤 (冇人受伤), 人都没事, 扑灭了, 消防来过灭了, 现在好了, 已经出院了. Not 没人管 (neglected), not 还没扑灭, not 人没事吧.',
+    /(所幸|幸好没|(?:无|没有|没|冇)(?:人员)?(?:伤亡|人受伤)|(?:人|大家)都(?:没|冇)事|(?:现在|已经)(?:好了|没事了|冇事了|好多了|康复了|出院了)|(?<!没|没有|还没|没能|未)(?:扑灭|熄灭|灭掉)了|(?:消防|火)[^，。]{0,6}(?<!没|没有|还没|未)灭了(?!吗|没))/,
   ),
   avertedStaff: zh('无人员受伤 / 没有人员受伤 (the rules only).', /(?:无|没有|没)人员受伤/),
-  history: zh('A medical or event history: 中风过, 手术后, 得过, 患过, 过两次. Not a symptom now.', /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|过(?:一|两|三|几|好几)次)/),
+  history: zh('A medical or event history: 中风过, 手术后, 得过, 患过, 过两次, 着过火. Not a symptom now.', /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|过(?:一|两|三|几|好几)次|(?:着|起|失)过火)/),
   enLastPeriod: en('"last week/month/year": a dated past. Not "the last bus".', /\blast (week|month|year)\b/),
   enYearsAgo: en('"a year ago", "years ago": a dated past.', /\byears? ago\b/),
   enAgo: en('"days/weeks/months ago": a dated past (the not-live guard).', /\b(days?|weeks?|months?) ago\b/),
   // ── Recurring: it keeps happening (a complaint, not a live emergency) ────────────────
-  recurring: zh('Again and again: 经常, 老是, 总是, 每次, 每天, 天天, 好几次, 好几天, 一下雨就, 两个月 … Not 一直在 (keepsOn).', /(长期|一落雨就|一下雨就|经常|老是|总是|好几次|每次|每天|天天|好几天|[一两三几]个(?:星期|礼拜|月))/),
+  recurring: zh('Again and again: 经常, 老是, 总是, 每次, 每天, 天天, 夜夜, 好几次, 好几天, 一下雨就, 两个月 … Not 一直在 (keepsOn).', /(长期|一落雨就|一下雨就|经常|老是|总是|好几次|每次|每天|天天|夜夜|晚晚|日日|好几天|[一两三几]个(?:星期|礼拜|月))/),
   recurringMore: zh('More recurrence the danger rules read: 常年, 一直以来, 多次, 屡次, 三天两头, 时不时, 每年, 几年了 …', /(常年|一直以来|多次|屡次|三天两头|隔三差五|时不时|几天了|好几年|几年了|每年|年年)/),
   whenever: zh('每逢, 每到 (the danger score only).', /(每逢|每到)/),
   neglected: zh('Nobody fixes it: 没人修/管/处理/清. A complaint about neglect, not a danger.', /没人(?:修|管|处理|清)/),
@@ -90,7 +90,7 @@ const SETS = {
   enNearMiss: en('"nearly got hit", "almost crashed": a near miss, not a crash.', /\b(nearly|almost) (got|was|were|had|hit|crashed|fell|died)\b/),
   // ── Hypothetical: it might happen ────────────────────────────────────────────────────
   hypothetical: zh('If / in case: 万一, 如果, 假如. Not a report of something that happened.', /(万一|如果|假如)/),
-  hypotheticalMore: zh('要是, 担心, 以防, and a feared someday: 哪天, 迟早, 早晚会, 怕有人, 惊有 (the danger rules only).', /(要是|担心|以防|哪天|迟早|早晚会|怕有人|惊有)/),
+  hypotheticalMore: zh('要是, 担心, 以防, and a feared someday: 哪天, 迟早, 早晚会, 怕有人, 惊有, 怕着火 (the danger rules only).', /(要是|担心|以防|哪天|迟早|早晚会|怕有人|惊有|怕[^，。]{0,3}(?:着火|起火|烧起来))/),
   duringDisaster: zh('"when there is an earthquake/fire/flood" (地震时, 着火时): a question about what to do, the score only.', /(?:地震|火灾|着火|停电|洪水|台风)时/),
   afterwards: zh('What follows: 之后能, 后能不能, 后怎么 — a question about the aftermath.', /(之后能|后能不能|后怎么)/),
   // ── Fiction: a story being discussed ─────────────────────────────────────────────────
@@ -99,27 +99,27 @@ const SETS = {
   inABook: zh('书里: in a book (not read by the administrative guard of the rules).', /书里/),
   novel: zh('小说 anywhere, 作文 (homework): the rules\' administrative guard.', /(小说|作文)/),
   // ── Not real: a dream, a screen, a game, a riddle, a piece of writing or a word asked about ──
-  dream: zh('A dream: 梦见, 梦到, 做梦, 噩梦, 梦里. Not 梦想 (an ambition).', /(梦见|梦到|做梦|做了个梦|噩梦|梦里|梦中)/),
+  dream: zh('A dream: 梦见, 梦到, 做梦, 噩梦, 梦里, 发梦 (Cantonese). Not 梦想 (an ambition).', /(梦见|梦到|做梦|做了个梦|噩梦|梦里|梦中|发梦)/),
   screen: zh(
     'Something watched or heard: 刷到, 新闻里/上/说, 视频里, 电视上 (not 电视机), 电影里, 纪录片, 剧本杀, 动画片, 剧透, 女主/男主, 这首歌 … Not 视频 alone (a citizen may film a live scene).',
-    /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|话|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
+    /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|话|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|看(?:抖音|快手|微博|新闻)(?:说|讲)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
   ),
   farAway: zh(
     'Far away: another country (日本, 土耳其, 国外 …) or 别的省/外省. Read with `screen`: news from elsewhere, not a matter for this city.',
-    /(日本|韩国|美国|土耳其|印尼|菲律宾|泰国|越南|欧洲|外国|国外|别的省|外省|别的城市)/,
+    /(日本|韩国|美国|土耳其|印尼|菲律宾|泰国|越南|缅甸|尼泊尔|印度|巴基斯坦|阿富汗|伊朗|墨西哥|智利|意大利|希腊|新西兰|澳大利亚|欧洲|外国|国外|别的省|外省|别的城市)/,
   ),
-  enFarNews: en('"on the news" with another country named (Japan, Turkey …), or "abroad": news from elsewhere.', /\b(on the news|news)\b[^.]{0,60}\b(japan|turkey|korea|america|the us|indonesia|philippines|europe|abroad|overseas)\b/),
+  enFarNews: en('"on the news" with another country named (Japan, Turkey …), or "abroad": news from elsewhere.', /\b(on the news|news)\b[^.]{0,60}\b(japan|turkey|korea|america|the us|texas|california|florida|indonesia|philippines|india|nepal|myanmar|europe|abroad|overseas|back home)\b/),
   curiosity: zh(
     'Curiosity about a story: 真的假的, 是真的还是…, 后来怎么样了, 是摆拍的吗. Read with `screen`: a watched story asked about, not a problem of the citizen.',
     /(真的假的|是真的还是|真的还是假的|摆拍|后来(?:咋样|怎么样|怎样|如何)|结局)/,
   ),
   game: zh('A video game: 打游戏, 玩游戏, 游戏里, 王者, 吃鸡, 上分, 掉段, 关卡, 我的角色, 复活, 副本.', /(打游戏|玩(?:个|一个|的)?游戏|游戏(?:里|入面|中)|王者|吃鸡|上分|掉段|关卡|(?:我的|游戏)角色|复活|副本)/),
-  riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个)?(?:字|物|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|脑筋急转弯)/),
+  riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个|样|种)?(?:字|物|东西|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|猜谜|脑筋急转弯)/),
   writingRequest: zh('Asked to write something: 帮我写, 写一首/一段/个故事, 文案, 朋友圈. Not 写了投诉信 (a grievance).', /((?:帮我|给我|替我)写|写(?:一|个|首|段|篇)[^，。]{0,8}(?:故事|诗|文案|作文|歌|段子)|文案)/),
-  wordQuestion: zh('A question about a word: 中文/英文/日语…怎么说, …是什么意思. Not a report.', /((?:中文|英文|英语|日语|日文|普通话|粤语|韩语)[^，。]{0,8}(?:怎么说|是|叫)|是什么意思)/),
+  wordQuestion: zh('A question about a word: 中文/英文/日语…怎么说, …是什么意思. Not a report.', /((?:中文|英文|英语|日语|日文|普通话|粤语|韩语)[^，。]{0,8}(?:怎么说|是|叫)|是什么意思|是谁写的|出自哪|哪首诗)/),
   enNotReal: en(
     'English dreams, screens, games, stories and words: dream, nightmare, movie, film, TV show, documentary, cartoon, video game, (bedtime/short) story, poem, song, riddle, "how do you say", "in Chinese".',
-    /\b(dream(t|ed|s)?|nightmares?|movies?|films?|tv (show|series)|documentar\w+|cartoons?|video games?|in the game|bedtime stor\w+|short stor\w+|a story|poems?|limericks?|songs?|riddles?|how do (i|you) say|in chinese)\b/,
+    /\b(dream(t|ed|s)?|nightmares?|movies?|films?|tv (show|series)|documentar\w+|cartoons?|video games?|in the game|bedtime stor\w+|short stor\w+|a story|poems?|limericks?|songs?|riddles?|how do (i|you) say|in chinese|thriller|novel|screenplay|for the plot|writing a (story|book|novel|script))\b/,
   ),
   // ── Administrative: claims, money, procedures, prevention ───────────────────────────
   claims: zh('Money after harm: 补贴, 补助, 补偿, 赔偿, 报销, 津贴, 保险, 医保.', /(补贴|补助|补偿|赔偿|报销|津贴|保险|医保)/),
@@ -135,9 +135,9 @@ const SETS = {
   refusal: zh('Someone refuses or deflects: 不承认, 不认账, 不管, 不处理, 推卸, 不赔, 院方, 物业 (the score only).', /(不承认|不认账|不管|不处理|推卸|不赔|院方|物业)/),
   cooking: zh(
     'Cooking: a burnt pot (炒糊, 糊锅, 锅底), 炖, 火候, 饭焦, 煲仔, 炒菜, 做饭 — smoke from a pan is not a fire. Not 油锅着火 (the fire rule reads that).',
-    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭)/,
+    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭|下锅|复炸|油温)/,
   ),
-  enCooking: en('Cooking: toast, a pan, hotpot, "burnt the …", the oven (the danger score).', /\b(toast|frying pan|hot ?pot|burnt the|burned the|oven|barbecue|bbq)\b/),
+  enCooking: en('Cooking: toast, a pan, hotpot, "burnt the …", the oven (the danger score).', /\b(toast|frying pan|hot ?pot|burnt the|burned the|oven|barbecue|bbq|ghee|tadka|deep[- ]fry\w*)\b/),
   towed: zh('A car towed away (车被拖走): a parking matter. Not a child taken away (拖走 alone).', /(车|电动车)[^，。]{0,6}(拖走|被拖)/),
   property: zh('房产: property matters (the score only).', /房产/),
   enClaims: en('"insurance", "compensation", "subsidy", "reimburse".', /\b(insurance|compensat\w*|subsid\w*|reimburs\w*)\b/),
@@ -146,7 +146,7 @@ const SETS = {
     '"prevent…", "safety tips/check/inspection", "drill", and getting ready: a quiz, a list for the fridge, "just in case", "for future reference".',
     /\b(prevent\w*|safety (tips|check|inspection)|drill|quiz|for the fridge|list of (emergency )?numbers|just in case|in case of|for future reference)\b/,
   ),
-  enAverted: en('It ended well: "all fine now", "nobody was hurt", "it\'s sorted now", "put it out".', /\b(all fine now|(everyone|everybody)('s| is) (fine|ok|okay)|no ?(one|body) (was |got )?hurt|(all |it'?s )?sorted now|put it out)\b/),
+  enAverted: en('It ended well: "all fine now", "all good now", "nobody was hurt", "it\'s sorted now", "put it out", "has recovered".', /\b(all (fine|good|ok|okay) now|(everyone|everybody)('s| is) (fine|ok|okay)|no ?(one|body) (was |got )?hurt|(all |it'?s )?sorted now|put it out|(has|have|had) (fully )?recovered)\b/),
   enMoney: en('"paid", "pay", "refund", "deposit", "membership", "fine(d)".', /\b(paid|pay|refund|deposit|membership|fined?)\b/),
   enApplication: en('"applied", "application": a procedure, not a live danger.', /\b(applied|application)\b/),
   // ── Grievance: a ticket about a problem, not a live danger ──────────────────────────

@@ -8,10 +8,11 @@ const BENIGN =
 /**
  * Danger words as figures of speech: a likeness (跟爆炸一样, 像着火了似的), a state pushed to its limit (热得我都要冒烟了,
  * 头都要炸了, 他要爆炸了), slang (爆炸头, 音响炸裂), a chore that "kills" (作业要把我杀死了). Not 烧得冒烟 (a wire burning)
- * and not a person who "will kill me" (他要把我杀死了): only non-living subjects and states of the speaker.
+ * and not a person who "will kill me" (他要把我杀死了): only non-living subjects and states of the speaker. Internet slang too:
+ * 杀疯了, 塌房, 吃瓜, 人气炸了, 系统炸了, 屏幕摔炸了, a fireworks show (烟花秀), a car that stalled in water (泡灭火).
  */
 const FIGURATIVE =
-  /((?:跟|像|好像|如同|犹如|似)[^，。]{0,8}(?:爆炸|着火|打仗|炸弹|火山爆发)[^，。]{0,2}(?:一样|似的|一般|般)|(?:热|累|渴|急|气|忙|饿|吵|辣|烦|困|晒)[得到][^，。]{0,4}(?:要|快)?(?:冒烟|冒火|爆炸|炸(?:了|开|掉|裂))|(?:脑壳|脑袋|脑子|头)[^，。]{0,3}(?:要|快)(?:炸|爆炸)(?:了|开|裂)?|(?:佢|他|她|我|人)(?:都)?(?:要|快)(?:爆炸|炸)(?:了|喇|啦)?|爆炸头|(?:音响|声音|音乐|演技|颜值|现场|效果)[^，。]{0,2}炸裂|(?:作业|考试|工作|上班|加班|天气|太阳|题目?|学习|论文|房贷|期末|月考|高考|中考|数学|英语)[^，。]{0,6}(?:要)?把我[^，。]{0,2}(?:杀|逼|整|累|热|冷|折磨|烦|急|卷)死)/g;
+  /((?:跟|像|好像|如同|犹如|似)[^，。]{0,8}(?:爆炸|着火|打仗|炸弹|火山爆发)[^，。]{0,2}(?:一样|似的|一般|般)|(?:热|累|渴|急|气|忙|饿|吵|辣|烦|困|晒)[得到][^，。]{0,4}(?:要|快)?(?:冒烟|冒火|爆炸|炸(?:了|开|掉|裂))|(?:脑壳|脑袋|脑子|头)[^，。]{0,3}(?:要|快)(?:炸|爆炸)(?:了|开|裂)?|(?:佢|他|她|我|人)(?:都)?(?:要|快)(?:爆炸|炸)(?:了|喇|啦)?|爆炸头|(?:音响|声音|音乐|演技|颜值|现场|效果)[^，。]{0,2}炸裂|(?:作业|考试|工作|上班|加班|天气|太阳|题目?|学习|论文|房贷|期末|月考|高考|中考|数学|英语)[^，。]{0,6}(?:要)?把我[^，。]{0,2}(?:杀|逼|整|累|热|冷|折磨|烦|急|卷)死|杀疯了|塌房|吃瓜|(?:人气|流量|评论区|弹幕|直播间|朋友圈|热搜|系统|服务器|网站|屏幕|屏|手机|沙发|心态|烟花秀?|烟火秀?|现场|全场)[^，。]{0,4}炸(?:了|裂|开)?|炸了炸了|烟花秀|烟火秀|(?:全场|观众|粉丝|歌迷)[^，。]{0,2}尖叫|(?:泡|淹)(?:灭火|熄火))/g;
 
 /** Titles of books, films and songs (《杀死一只知更鸟》) name no live danger. */
 const TITLE = /《[^》]{0,30}》/g;
@@ -23,7 +24,7 @@ export function stripBenign(normalized: string): string {
 
 /** English look-alikes: firing staff, a cooking flame, near misses name no danger. Over lower-case text. */
 const ENGLISH_BENIGN =
-  /\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\bfire (off|away)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*|\b(sounds?|sounded|looks?|felt|feels?) like (an? )?(explosions?|bombs?|a war ?zone|fire)\b|\b(sets?|setting) (your|my|the) (mouth|tongue) on fire\b|\b(mouth|tongue) on fire\b/g;
+  /\b(fire|fired|firing) (an? |the |my |our |his |her |all |some )?(employees?|workers?|staff|people|him|her|me|them|us|someone|somebody)\b|\b(got|get|was|were|be|been|being) fired\b|\b(the )?fire on (high|low|medium|full)\b|\bfire (off|away)\b|\b(high|low|medium) fire\b|\b(nearly|almost) (crash|hit|collide)\w*|\b(sounds?|sounded|looks?|felt|feels?) like (an? )?(explosions?|bombs?|a war ?zone|fire)\b|\b(sets?|setting) (your|my|the) (mouth|tongue) on fire\b|\b(mouth|tongue) on fire\b|\b(work|work from home|wfh|homework|this|that|the heat|traffic|the commute|exams?|my (\w+ )?teacher|my boss|deadlines?|grammar)\b[^.!?]{0,12}\b(is|are|'s|'re) killing me\b|\bkilling me with\b|\b(market|stocks?|shares|crypto|server|app|website|site|system|computer|laptop|phone|game)s? (has |have |just |totally )?crashed\b|\bserver('s| is)? on fire\b/g;
 
 /** Lower-case raw text with the English look-alikes blanked out (a space each). */
 export function stripEnglishBenign(lower: string): string {
