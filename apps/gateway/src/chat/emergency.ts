@@ -424,7 +424,9 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     }
   }
   if (kinds.length === 0) {
-    if (unreal || silenced || guardedOut) return null;
+    // The score is a net under the patterns, not around their guards: what the framing calls over or not live
+    // (the guard every guarded rule obeys) it does not call either.
+    if (unreal || silenced || guardedOut || (past && !now) || (admin && !nowWeak)) return null;
     // Second net: enough danger signs together, even if no pattern names the event.
     const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;
