@@ -32,7 +32,7 @@ export const SIGNS: Sign[] = [
   { pattern: /(摔了|跌了|摔倒了)/, weight: 1.5, kind: 'medical' },
   { pattern: /(栽|歪倒|瘫倒|软了|软倒|迷迷糊糊|意识模糊|翻白眼|两眼发直|叫不动|没知觉|人事不省)/, weight: 2, kind: 'medical' },
   { pattern: /(烫伤|烫到|烫了|烧伤|起泡|起了好多泡|皮都掉|皮掉了)/, weight: 2, kind: 'medical' },
-  { pattern: /(高压电|电打|被电|电到|触电|电击)/, weight: 2, kind: 'medical' },
+  { pattern: /(高压电|电打|被电|(?<!停|来)电到|触电|电击)/, weight: 2, kind: 'medical' },
   { pattern: /(插座|插头|电线)/, weight: 1, kind: 'medical' },
   { pattern: /躺(?!平)/, weight: 1, kind: 'medical' },
   { pattern: /(口水(一直)?流|流口水|不听使唤|说话含糊|说不清)/, weight: 1.5, kind: 'medical' },
@@ -77,7 +77,7 @@ export const SIGNS: Sign[] = [
     kind: 'suicide',
   },
   { pattern: /(撑不下去|熬不下去|撑不住|没意思|解脱|对不起(大家|你们|家人|爸妈|所有人)|封信|遗书|遗言|告别|永别|最后一面|后事)/, weight: 2, kind: 'suicide' },
-  { pattern: /跳(?!舞|绳|槽|广场|过|闸|票|出来|动|蚤|水)/, weight: 1.5, kind: 'suicide' },
+  { pattern: /(?<!心|砰|怦|扑通|蹦|眼皮)跳(?!舞|绳|槽|广场|过|闸|票|出来|动|蚤|水|个不停)/, weight: 1.5, kind: 'suicide' },
   { pattern: /(桥上|栏杆|楼顶|天台|窗外|窗台|阳台外|楼边|江边|河边|码头|水库)/, weight: 1, kind: 'suicide' },
   // water
   { pattern: /(落水|溺|沉下|往下沉|淹(?!没了?我的)|冲走|冲进|掉进|掉河|漂在)/, weight: 2, kind: 'drowning' },

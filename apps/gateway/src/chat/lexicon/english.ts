@@ -261,6 +261,7 @@ export const ENGLISH: Record<string, string[]> = {
   消防栓: ['fire hydrant', 'fire hydrants'],
   灭火器: ['fire extinguisher', 'fire extinguishers'],
   消防安全: ['fire safety', 'fire inspection', 'fire drill', 'fire code', 'fire hazard', 'fire risk'],
+  血压: ['blood pressure'],
   火警电话: ['fire number', 'number for fire', 'fire emergency number', 'number for the fire brigade'],
   消防队: ['fire station', 'fire brigade', 'fire department', 'fire service', 'firefighters', 'firemen'],
   发出: ['fire off'],

@@ -135,7 +135,7 @@ const SETS = {
   refusal: zh('Someone refuses or deflects: 不承认, 不认账, 不管, 不处理, 推卸, 不赔, 院方, 物业 (the score only).', /(不承认|不认账|不管|不处理|推卸|不赔|院方|物业)/),
   cooking: zh(
     'Cooking: a burnt pot (炒糊, 糊锅, 锅底), 炖, 火候, 饭焦, 煲仔, 炒菜, 做饭 — smoke from a pan is not a fire. Not 油锅着火 (the fire rule reads that).',
-    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭|下锅|复炸|油温)/,
+    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭|下锅|复炸|油温|白切鸡|烧鹅|烧鸭|斩件|斩鸡)/,
   ),
   enCooking: en('Cooking: toast, a pan, hotpot, "burnt the …", the oven (the danger score).', /\b(toast|frying pan|hot ?pot|burnt the|burned the|oven|barbecue|bbq|ghee|tadka|deep[- ]fry\w*)\b/),
   towed: zh('A car towed away (车被拖走): a parking matter. Not a child taken away (拖走 alone).', /(车|电动车)[^，。]{0,6}(拖走|被拖)/),
