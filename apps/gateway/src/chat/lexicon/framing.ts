@@ -40,7 +40,7 @@ const en = (doc: string, pattern: RegExp): CueSet => ({ doc, pattern, over: 'en'
 
 const SETS = {
   // ── Now: it is happening at this moment ──────────────────────────────────────────────
-  inProgress: zh('In progress: 正在, 还在. Not 一直在 (ongoing, see keepsOn), not 现在 (present).', /(正在|还在)/),
+  inProgress: zh('In progress: 正在, 还在. Not 一直在 (ongoing, see keepsOn), not 现在 (present), not a heart still pounding (心还在跳).', /(正在|(?<!心)还在)/),
   alarm: zh('Alarm: 赶紧, 救命, an exclamation mark. Not 快 (quick) or 快来 (comeNow).', /(赶紧|救命|[!！])/),
   urgent: zh('Urgency of a scene unfolding: 快点, 快救, 救救, 越来越, 来人, 此刻, 眼看. Not 快 alone (see quick).', /(快点|快救|救救|越来越|来人|此刻|眼看)/),
   comeNow: zh('Come now: 快来 — but not 快来修/处理/清/看看/弄/管/疏通 (a repair request, see comeAndFix).', /快来(?!修|处理|清|看看|弄|管|疏通)/),
@@ -90,7 +90,7 @@ const SETS = {
   enNearMiss: en('"nearly got hit", "almost crashed": a near miss, not a crash.', /\b(nearly|almost) (got|was|were|had|hit|crashed|fell|died)\b/),
   // ── Hypothetical: it might happen ────────────────────────────────────────────────────
   hypothetical: zh('If / in case: 万一, 如果, 假如. Not a report of something that happened.', /(万一|如果|假如)/),
-  hypotheticalMore: zh('要是, 担心, 以防, and a feared someday: 哪天, 迟早, 早晚会, 怕有人, 惊有, 怕着火 (the danger rules only).', /(要是|担心|以防|哪天|迟早|早晚会|怕有人|惊有|怕[^，。]{0,3}(?:着火|起火|烧起来))/),
+  hypotheticalMore: zh('要是, 担心, 以防, and a feared someday: 哪天, 迟早, 早晚会, 怕有人, 惊有, 怕着火, 真着火了…都/就 (if a fire really broke out) (the danger rules only).', /(要是|担心|以防|哪天|迟早|早晚会|怕有人|惊有|怕[^，。]{0,3}(?:着火|起火|烧起来)|真(?:的|要)?(?:着火|起火|失火|出事|发生火灾)了?[^，。!！]{0,6}(?:都|就|咋|怎么))/),
   duringDisaster: zh('"when there is an earthquake/fire/flood" (地震时, 着火时): a question about what to do, the score only.', /(?:地震|火灾|着火|停电|洪水|台风)时/),
   afterwards: zh('What follows: 之后能, 后能不能, 后怎么 — a question about the aftermath.', /(之后能|后能不能|后怎么)/),
   // ── Fiction: a story being discussed ─────────────────────────────────────────────────
