@@ -495,18 +495,18 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
   // Below the floors above and the issue's targets (their READMEs have the first-contact figures); held where they
   // stand so nothing slips back, and moved beside the other sets once they clear the floors.
   const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
-    ['blind-next/set-a.jsonl', { falseAlarms: 5, faqToOutOfScope: 0 }],
-    ['blind-next/set-b.jsonl', { falseAlarms: 7, faqToOutOfScope: 0 }],
+    ['blind-next/set-a.jsonl', { falseAlarms: 3, faqToOutOfScope: 0 }],
+    ['blind-next/set-b.jsonl', { falseAlarms: 5, faqToOutOfScope: 0 }],
     ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 4 }],
-    ['blind-next-2/set-d.jsonl', { falseAlarms: 6, faqToOutOfScope: 1 }],
-    ['blind-next-3/set-e.jsonl', { falseAlarms: 3, faqToOutOfScope: 1 }],
+    ['blind-next-2/set-d.jsonl', { falseAlarms: 5, faqToOutOfScope: 1 }],
+    ['blind-next-3/set-e.jsonl', { falseAlarms: 2, faqToOutOfScope: 1 }],
     ['blind-next-3/set-f.jsonl', { falseAlarms: 0, faqToOutOfScope: 1 }],
   ];
   for (const [file, limits] of held) {
-    it(`${file}: emergency recall 100%, intent ≥ 85%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {
+    it(`${file}: emergency recall 100%, intent ≥ 90%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {
       const m = evaluate(engine, parseEvalFile(join(dir, file)));
       expect(m.emergencyRecall).toBe(1);
-      expect(m.intentAccuracy).toBeGreaterThanOrEqual(0.85);
+      expect(m.intentAccuracy).toBeGreaterThanOrEqual(0.9);
       expect(m.falseEmergencies).toBeLessThanOrEqual(limits.falseAlarms);
       expect(m.outOfScopeFaqAnswers).toBeLessThanOrEqual(limits.faqToOutOfScope);
     });
