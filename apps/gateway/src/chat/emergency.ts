@@ -14,6 +14,7 @@ import {
   FRAMING_NOW_WEAK,
   GRIEVANCE_OR_THANKS,
   JOKE,
+  NEAR_MISS,
   NOT_REAL,
   SCENE_NOW,
   NOW_OVERRIDES_ADMIN,
@@ -370,7 +371,7 @@ export function framedAsNotLive(r: DangerReading): boolean {
   const nowWeak = any(cues, FRAMING_NOW_WEAK);
   if (any(cues, PAST) && !now) return true;
   // A problem that keeps coming back ("天天有车横着停", "every day") is a complaint.
-  if (!nowWeak && (any(cues, RECURRING) || any(cues, RECURRING_EN))) return true;
+  if (!nowWeak && (any(cues, RECURRING) || any(cues, RECURRING_EN) || any(cues, NEAR_MISS))) return true;
   if (!nowWeak && any(cues, ADMIN)) return true;
   // Money, complaints and thanks outweigh a weak "now" ("现在关门了，钱退不回来").
   if (!now && any(cues, GRIEVANCE_OR_THANKS)) return true;

@@ -464,6 +464,9 @@ describe('requests worded as questions, and framing that says nothing is live', 
     ['救命啊 有人吗', 'emergency'],
     // A danger the rules heard as over is not brought back by the danger score.
     ['上个星期骑电动车给车撞了，现在好了，那个司机跑了，交警一直没消息', 'complaint'],
+    // A near miss is over; a fall happening now is not.
+    ['路口的井盖没了，昨天一个老人差点掉下去，到现在也没人围起来', 'complaint'],
+    ['井盖没了，一个老人掉下去了，在下面喊救命', 'emergency'],
     // Getting ready is not a report; a live English report still is.
     ['for a school quiz: which number do you call for a traffic accident where people are hurt?', 'consult'],
     ['Someone just got hit by a car outside our school, he is bleeding, please help', 'emergency'],
@@ -495,11 +498,11 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
   // Below the floors above and the issue's targets (their READMEs have the first-contact figures); held where they
   // stand so nothing slips back, and moved beside the other sets once they clear the floors.
   const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
-    ['blind-next/set-a.jsonl', { falseAlarms: 3, faqToOutOfScope: 0 }],
-    ['blind-next/set-b.jsonl', { falseAlarms: 5, faqToOutOfScope: 0 }],
+    ['blind-next/set-a.jsonl', { falseAlarms: 2, faqToOutOfScope: 0 }],
+    ['blind-next/set-b.jsonl', { falseAlarms: 4, faqToOutOfScope: 0 }],
     ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 4 }],
-    ['blind-next-2/set-d.jsonl', { falseAlarms: 5, faqToOutOfScope: 1 }],
-    ['blind-next-3/set-e.jsonl', { falseAlarms: 2, faqToOutOfScope: 1 }],
+    ['blind-next-2/set-d.jsonl', { falseAlarms: 3, faqToOutOfScope: 1 }],
+    ['blind-next-3/set-e.jsonl', { falseAlarms: 1, faqToOutOfScope: 1 }],
     ['blind-next-3/set-f.jsonl', { falseAlarms: 0, faqToOutOfScope: 1 }],
   ];
   for (const [file, limits] of held) {

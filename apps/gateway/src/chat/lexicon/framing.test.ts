@@ -52,6 +52,7 @@ const EXAMPLES: Record<CueName, [string, string]> = {
   enSince: ['since monday', 'since 2019'],
   enSinceMonth: ['since december', 'since monday'],
   enNearMiss: ['i nearly got hit', 'i got hit'],
+  nearMiss: ['有个阿伯差啲跌落去', '阿伯跌落去'],
   hypothetical: ['如果着火了怎么办', '着火了'],
   hypotheticalMore: ['担心孩子掉进河里', '孩子掉进河里'],
   duringDisaster: ['地震时应该往哪跑', '地震了'],

@@ -84,9 +84,10 @@ const SETS = {
   whenever: zh('每逢, 每到 (the danger score only).', /(每逢|每到)/),
   neglected: zh('Nobody fixes it: 没人修/管/处理/清. A complaint about neglect, not a danger.', /没人(?:修|管|处理|清)/),
   enEvery: en('"every morning/day/night/evening/week".', /\bevery (morning|day|night|evening|week)\b/),
-  enEveryMore: en('"every time/rain/month …", "daily", "all the time", "always" (the framing guard only).', /\b(every (time|rain|storm|arvo|afternoon|weekend|month|year)|daily|nightly|each day|all the time|constantly|always)\b/),
+  enEveryMore: en('"every time/rain/month …", "daily", "all the time", "always" (the framing guard only).', /\b(every (time|rain|storm|arvo|afternoon|weekend|month|year)|every other (day|week|night)|daily|nightly|each day|all the time|constantly|always)\b/),
   enSince: en('"since Monday", "since last …", "since yesterday": it has been going on.', /\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|yesterday)\b/),
   enSinceMonth: en('"since November/December/January" (the framing guard only).', /\bsince (november|december|january)\b/),
+  nearMiss: zh('A near miss: 差点, 差一点, 险些, 差啲 — it almost happened (the not-live guard, unless a now).', /(差点|差一点|险些|差啲|差些)/),
   enNearMiss: en('"nearly got hit", "almost crashed": a near miss, not a crash.', /\b(nearly|almost) (got|was|were|had|hit|crashed|fell|died)\b/),
   // ── Hypothetical: it might happen ────────────────────────────────────────────────────
   hypothetical: zh('If / in case: 万一, 如果, 假如. Not a report of something that happened.', /(万一|如果|假如)/),
@@ -165,7 +166,7 @@ const SETS = {
   farewell: zh('A goodbye: 永别, 告别, 遗言, 遗书, 再见了, 来生, 下辈子, 最后一次, 别了.', /(永别|告别|遗言|遗书|再见了|来生|下辈子|最后一次|别了)/),
   enFarewell: en('"goodbye", "farewell" as words: a goodbye. Not "good bye" split.', /\b(goodbye|farewell)\b/),
   // ── Joking ───────────────────────────────────────────────────────────────────────────
-  enJoke: en('"haha", "lol", "jk", "just kidding": a joke ("my teacher will kill me haha"), not a threat.', /\b(haha+|hahaha\w*|lol|lmao|jk|just kidding|kidding)\b/),
+  enJoke: en('"haha", "lol", "jk", "just kidding", "asking for a friend": a joke ("my teacher will kill me haha"), not a threat.', /\b(haha+|hahaha\w*|lol|lmao|jk|just kidding|kidding|asking for a friend)\b/),
   // ── A person at risk ─────────────────────────────────────────────────────────────────
   person: zh('Someone the danger could concern (人, 我, 孩子, 老人, 工人 …) — the danger score\'s bonus. Not the word class inside the rules (PERSON_WORDS).', /(人|我|他|她|老头|老太|老爷子|孩子|小孩|宝宝|老人|爸|妈|爷|奶|外婆|外公|老公|老婆|男的|女的|女孩|男孩|同事|朋友|邻居|室友|工人|司机|路人|老汉|阿婆|阿公|老伴)/),
 } satisfies Record<string, CueSet>;
@@ -215,6 +216,8 @@ export const PAST = compose('pastDated', 'pastDatedMore', 'averted', 'avertedSta
 export const RECURRING = compose('recurring', 'recurringMore', 'neglected');
 /** It keeps happening, English (the not-live guard). */
 export const RECURRING_EN = compose('enEvery', 'enEveryMore', 'enSince', 'enSinceMonth', 'enNearMiss');
+/** It almost happened (the not-live guard): 差点摔下去, "nearly got hit". */
+export const NEAR_MISS = compose('nearMiss', 'enNearMiss');
 /** Past or recurring, as the danger score reads it (−1.5). */
 export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurring', 'whenever');
 
