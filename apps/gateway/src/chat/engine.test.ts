@@ -500,7 +500,7 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
   const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
     ['blind-next/set-a.jsonl', { falseAlarms: 2, faqToOutOfScope: 0 }],
     ['blind-next/set-b.jsonl', { falseAlarms: 4, faqToOutOfScope: 0 }],
-    ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 4 }],
+    ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 2 }],
     ['blind-next-2/set-d.jsonl', { falseAlarms: 3, faqToOutOfScope: 1 }],
     ['blind-next-3/set-e.jsonl', { falseAlarms: 1, faqToOutOfScope: 1 }],
     ['blind-next-3/set-f.jsonl', { falseAlarms: 0, faqToOutOfScope: 1 }],

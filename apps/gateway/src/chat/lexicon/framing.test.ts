@@ -32,6 +32,8 @@ const EXAMPLES: Record<CueName, [string, string]> = {
   enFarNews: ['saw on the news there was an earthquake in japan', 'the news said our road will close'],
   curiosity: ['那个视频是真的还是摆拍的', '这个补贴是真的能领吗'],
   game: ['打游戏我的角色被烧死了', '孩子在玩积木'],
+  gameWorld: ['游戏入面地震 个关卡点过', '游戏厅着火了'],
+  enWritingRequest: ['my students are writing a short story about a flood', 'the story is that the pipe burst'],
   riddle: ['千条线万条线掉到水里看不见打一自然现象', '打一二零叫救护车'],
   writingRequest: ['帮我写个故事，一条龙把城市烧了', '我写了投诉信没人回'],
   wordQuestion: ['fire中文是火还是火灾', '楼下着火了'],

@@ -109,15 +109,17 @@ const SETS = {
     'Far away: another country (日本, 土耳其, 国外 …) or 别的省/外省. Read with `screen`: news from elsewhere, not a matter for this city.',
     /(日本|韩国|美国|土耳其|印尼|菲律宾|泰国|越南|缅甸|尼泊尔|印度|巴基斯坦|阿富汗|伊朗|墨西哥|智利|意大利|希腊|新西兰|澳大利亚|欧洲|外国|国外|别的省|外省|别的城市)/,
   ),
-  enFarNews: en('"on the news" with another country named (Japan, Turkey …), or "abroad": news from elsewhere.', /\b(on the news|news)\b[^.]{0,60}\b(japan|turkey|korea|america|the us|texas|california|florida|indonesia|philippines|india|nepal|myanmar|europe|abroad|overseas|back home)\b/),
+  enFarNews: en('"on the news" (or a documentary) with another country named (Japan, Turkey …), or "abroad": news from elsewhere.', /\b(on the news|news|documentary)\b[^.]{0,60}\b(japan|turkey|korea|america|the us|texas|california|florida|indonesia|philippines|india|nepal|myanmar|europe|abroad|overseas|back home)\b/),
   curiosity: zh(
     'Curiosity about a story: 真的假的, 是真的还是…, 后来怎么样了, 是摆拍的吗. Read with `screen`: a watched story asked about, not a problem of the citizen.',
     /(真的假的|是真的还是|真的还是假的|摆拍|后来(?:咋样|怎么样|怎样|如何)|结局)/,
   ),
-  game: zh('A video game: 打游戏, 玩游戏, 游戏里, 王者, 吃鸡, 上分, 掉段, 关卡, 我的角色, 复活, 副本.', /(打游戏|玩(?:个|一个|的)?游戏|游戏(?:里|入面|中)|王者|吃鸡|上分|掉段|关卡|(?:我的|游戏)角色|复活|副本)/),
+  game: zh('Playing a video game: 打游戏, 玩游戏, 王者, 吃鸡, 上分, 掉段, 我的角色, 复活. Not what happens inside one (gameWorld).', /(打游戏|玩(?:个|一个|的)?游戏|王者|吃鸡|上分|掉段|(?:我的|游戏)角色|复活)/),
+  gameWorld: zh('Inside a game: 游戏里, 游戏入面, 关卡, 副本, 通关 — whatever it names (an earthquake, a fire) happens in the game.', /(游戏(?:里|入面|中)|关卡|副本|通关)/),
   riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个|样|种)?(?:字|物|东西|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|猜谜|脑筋急转弯)/),
   writingRequest: zh('Asked to write something: 帮我写, 写一首/一段/个故事, 文案, 朋友圈. Not 写了投诉信 (a grievance).', /((?:帮我|给我|替我)写|写(?:一|个|首|段|篇)[^，。]{0,8}(?:故事|诗|文案|作文|歌|段子)|文案)/),
   wordQuestion: zh('A question about a word: 中文/英文/日语…怎么说, …是什么意思. Not a report.', /((?:中文|英文|英语|日语|日文|普通话|粤语|韩语)[^，。]{0,8}(?:怎么说|是|叫)|是什么意思|是谁写的|出自哪|哪首诗)/),
+  enWritingRequest: en('Writing asked for: "write a story/poem/essay", "writing a short story", "plot twist".', /\b(write|writing) (a |an |the )?(short )?(story|poem|essay|limerick|song|script|plot)\b|\bplot twist\b/),
   enNotReal: en(
     'English dreams, screens, games, stories and words: dream, nightmare, movie, film, TV show, documentary, cartoon, video game, (bedtime/short) story, poem, song, riddle, "how do you say", "in Chinese".',
     /\b(dream(t|ed|s)?|nightmares?|movies?|films?|tv (show|series)|documentar\w+|cartoons?|video games?|in the game|bedtime stor\w+|short stor\w+|a story|poems?|limericks?|songs?|riddles?|how do (i|you) say|in chinese|thriller|novel|screenplay|for the plot|writing a (story|book|novel|script))\b/,
@@ -224,17 +226,21 @@ export const SCORE_PAST_OR_RECURRING = compose('pastDated', 'averted', 'recurrin
 /** A story being discussed: the violence rule does not apply at all. */
 export const FICTION = compose('fiction', 'episode', 'inABook');
 /** Not real: a dream, a screen, a game, a riddle, writing or a word asked about — nothing is happening to anyone. */
-export const NOT_REAL = compose('dream', 'screen', 'fiction', 'episode', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+export const NOT_REAL = compose('dream', 'screen', 'fiction', 'episode', 'game', 'gameWorld', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal', 'enWritingRequest');
 /** Not real and not news either: what the chat declines as out of scope (a news report about a local warning is ours). */
-export const NOT_REAL_NOR_NEWS = compose('dream', 'fiction', 'episode', 'game', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal');
+export const NOT_REAL_NOR_NEWS = compose('dream', 'fiction', 'episode', 'game', 'gameWorld', 'riddle', 'writingRequest', 'wordQuestion', 'enNotReal', 'enWritingRequest');
 /** Watched (screen) and only wondered about (curiosity): both must match. "新闻里那个被救的小孩后来咋样了". */
 export const SCREEN_GOSSIP = compose('screen', 'curiosity');
 /** English news from elsewhere (one set: the news and the place in one pattern). */
 export const EN_FAR_NEWS = compose('enFarNews');
 /** News from another country or province: out of scope, whatever disaster it names. */
 export const FAR_NEWS = compose('screen', 'farAway');
-/** A riddle or a question about a word: content asked for, out of scope whatever subject it names ("火灾的英文怎么说"). */
-export const CONTENT_REQUEST = compose('riddle', 'wordQuestion');
+/**
+ * Content asked for or about, out of scope whatever subject it names: a riddle, a word ("火灾的英文怎么说"), a level of a
+ * game ("游戏入面地震 个关卡点过"), a piece of writing ("帮我写首诗", "a short story about a flood"; a ticket word keeps
+ * "帮我写投诉信" ours).
+ */
+export const CONTENT_REQUEST = compose('riddle', 'wordQuestion', 'gameWorld', 'writingRequest', 'enWritingRequest');
 /**
  * A scene unfolding, strong enough to outweigh NOT_REAL ("拍视频的时候突然有人掉进河里了"): 正在, 还在, 越来越, 快来, 一直在,
  * 突然, 刚刚, "right now", "hurry". Not 救命 or an exclamation mark alone: "救命 王者又掉段了" is slang.
