@@ -99,6 +99,8 @@ const RULES: Rule[] = [
       '(?:房子|楼|车|店|厂|仓库|家|屋|厨房|电瓶车|电动车)[^，。]{0,4}烧(?:了|起来|着)',
     ),
     guarded: true,
+    // Smoke and a burning smell every night (烧垃圾, 油烟) is a complaint.
+    recurringGuard: true,
     exclude: /(火星文|打不着火|点不着火|不着火)/g,
   },
   {
@@ -110,6 +112,7 @@ const RULES: Rule[] = [
       '(?:呛人|呛得|呛鼻|熏得|辣眼睛)[^。]{0,12}(?:味|烟|气|睁不开|喘)|(?:味|烟|气)[^。]{0,8}(?:呛人|呛得|熏得|睁不开)',
     ),
     guarded: true,
+    recurringGuard: true,
     unless: /(油烟|吸烟|抽烟|烟花|香烟|烟草|烟熏火燎|烧纸|烧垃圾|烧秸秆|焚烧|烧烤|排烟|烟囱)/,
     unlessFramed: ['cooking'],
   },
@@ -177,14 +180,14 @@ const RULES: Rule[] = [
     recurringGuard: true,
     // "如果有人撬门，是先报警还是…" asks what to do; "上个月被偷了" is over.
     guarded: true,
-    exclude: /(抢钱吗|抢钱啊|跟抢钱|是抢钱|明抢|抢学位|抢号|抢票|抢购|能报警|要不要报警|可以报警|该报警|报警吗|报警有用|报警不|报警没用|报警也|报警还是|先报警)/g,
+    exclude: /(抢钱吗|抢钱啊|跟抢钱|是抢钱|明抢|抢学位|抢号|抢票|抢购|能报警|要不要报警|可以报警|该报警|报警吗|报警有用|报警不|报警没用|报警也|报警还是|先报警|短信报警|如何报警|怎么报警|报警电话)/g,
   },
   {
     kind: 'trapped',
     numbers: ['119'],
     pattern: alt(
       '(?:困在|被困|困住|关在|锁在|堵在|憋在)[^，。]{0,8}(?:电梯|里面|里头|屋里|楼里|车里|水里|山上|井里|洞里|房间|厕所|卫生间|阳台|楼顶|废墟|下面|中间)',
-      '电梯[^，。]{0,8}(?:困|关|卡)[^，。]{0,4}(?:人|住|在里|了|中间)|电梯[^。]{0,12}里面(?:还)?有|电梯困人|困人|被困',
+      '电梯[^，。]{0,2}困|电梯[^，。]{0,8}(?:困|关|卡)[^，。]{0,4}(?:人|住|在里|了|中间)|电梯[^。]{0,12}里面(?:还)?有|电梯困人|困人|被困',
       `${PERSON}[^，。]{0,6}(?:困|关|锁)在|(?:人|孩子|头|腿|脚|手|身子)卡在|${PERSON}[^，。]{0,4}卡在|(?:手|脚|头|腿|胳膊|手指)[^，。]{0,3}(?:卡进|卡在|夹住|夹在|被夹|卡住)|把(?:手|脚|头|腿)[^，。]{0,2}卡|(?:卡进|夹进)[^，。]{0,4}(?:电梯|门缝|机器|防盗窗)|(?:车里|屋里|里面|里头|里边)[^，。]{0,3}出不来|有人[^，。]{0,6}(?:出不来|出不去)|(?:山上|山里)[^，。]{0,8}(?:下不来|迷路|走不出)|迷路了[^。]{0,10}(?:天黑|山)|爬(?:上|到)[^，。]{0,4}(?:高压|电塔|电线杆)|${PERSON}[^，。]{0,6}(?:被卡住|卡住了)`,
       `(?:锁|关|困|闷)着(?:个|一个|两个)?${PERSON}`,
       '(?:门打不开|打不开门|反锁|锁住)[^，。]{0,8}(?:出不来|出不去|里面|孩子|人|老人)',
@@ -388,7 +391,7 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   const past = any(cues, PAST);
   const admin = any(cues, ADMIN);
   const nowWeak = any(cues, NOW_OVERRIDES_ADMIN);
-  const recurring = any(cues, RECURRING);
+  const recurring = any(cues, RECURRING) || any(cues, RECURRING_EN);
   const unreal = notReal(r);
   let cryOnly = false;
   // Not real, or over in English, silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"),

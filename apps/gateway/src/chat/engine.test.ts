@@ -467,6 +467,9 @@ describe('requests worded as questions, and framing that says nothing is live', 
     // A near miss is over; a fall happening now is not.
     ['路口的井盖没了，昨天一个老人差点掉下去，到现在也没人围起来', 'complaint'],
     ['井盖没了，一个老人掉下去了，在下面喊救命', 'emergency'],
+    // Telegraphic, without particles, is still a report.
+    ['电梯困。十七楼附近。听不见对讲。闷。', 'emergency'],
+    ['昨晚停电。电梯停半小时。无人被困。以后停电。提前哪里查。', 'consult'],
     // Getting ready is not a report; a live English report still is.
     ['for a school quiz: which number do you call for a traffic accident where people are hurt?', 'consult'],
     ['Someone just got hit by a car outside our school, he is bleeding, please help', 'emergency'],
@@ -497,19 +500,21 @@ describe('the issue-16 blind sets, scored below the floors on first contact (tes
   const dir = resolve(fileURLToPath(import.meta.url), '../../../../../tests/chat');
   // Below the floors above and the issue's targets (their READMEs have the first-contact figures); held where they
   // stand so nothing slips back, and moved beside the other sets once they clear the floors.
-  const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number }][] = [
+  const held: [file: string, limits: { falseAlarms: number; faqToOutOfScope: number; intent?: number }][] = [
     ['blind-next/set-a.jsonl', { falseAlarms: 2, faqToOutOfScope: 0 }],
     ['blind-next/set-b.jsonl', { falseAlarms: 4, faqToOutOfScope: 0 }],
     ['blind-next-2/set-c.jsonl', { falseAlarms: 0, faqToOutOfScope: 2 }],
     ['blind-next-2/set-d.jsonl', { falseAlarms: 3, faqToOutOfScope: 1 }],
     ['blind-next-3/set-e.jsonl', { falseAlarms: 1, faqToOutOfScope: 1 }],
     ['blind-next-3/set-f.jsonl', { falseAlarms: 0, faqToOutOfScope: 1 }],
+    ['blind-next-4/set-g.jsonl', { falseAlarms: 4, faqToOutOfScope: 1, intent: 0.9 }],
+    ['blind-next-4/set-h.jsonl', { falseAlarms: 2, faqToOutOfScope: 4, intent: 0.89 }],
   ];
   for (const [file, limits] of held) {
-    it(`${file}: emergency recall 100%, intent ≥ 90%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {
+    it(`${file}: emergency recall 100%, intent ≥ ${(limits.intent ?? 0.9) * 100}%, false alarms ≤ ${limits.falseAlarms}, FAQ answers to out-of-scope ≤ ${limits.faqToOutOfScope}`, () => {
       const m = evaluate(engine, parseEvalFile(join(dir, file)));
       expect(m.emergencyRecall).toBe(1);
-      expect(m.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+      expect(m.intentAccuracy).toBeGreaterThanOrEqual(limits.intent ?? 0.9);
       expect(m.falseEmergencies).toBeLessThanOrEqual(limits.falseAlarms);
       expect(m.outOfScopeFaqAnswers).toBeLessThanOrEqual(limits.faqToOutOfScope);
     });

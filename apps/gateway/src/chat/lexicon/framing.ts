@@ -66,12 +66,12 @@ const SETS = {
   // ── Past: it happened before ─────────────────────────────────────────────────────────
   pastDated: zh(
     'A dated past: 昨天, 前天, 前几日, 去年, 上个月, 上周, 上次, 以前, 之前, 曾经, 年轻时, 小时候 … Not 刚才 (justNow); not 昨晚 (what began last night may be found only now: 昨晚烧炭取暖，早上叫不醒).',
-    /(昨天|前天|前两天|去年|上个月|上周|上次|上回|前几天|前几日|前两日|以前|之前|曾经|年轻时|小时候)/,
+    /(昨天|前天|前两天|去年|上个月|上个号头|上周|上次|上回|前几天|前几日|前两日|以前|之前|曾经|年轻时|小时候|过去(?:了)?(?:一|两|三|几|半)(?:周|个?星期|个?礼拜|天|个?月)了)/,
   ),
   pastDatedMore: zh('More dated past the danger rules read and the score does not: 上月, 上星期, 上礼拜, 前些天, 前段时间, 年前.', /(上月|上星期|上个星期|上礼拜|上个礼拜|前些天|前段时间|年前)/),
   averted: zh(
     'It ended well: 所幸, 幸好没, 没有伤亡, 无人受伤 (冇人受伤), 人都没事, 扑灭了, 消防来过灭了, 现在好了, 已经出院了. Not 没人管 (neglected), not 还没扑灭, not 人没事吧.',
-    /(所幸|幸好没|(?:无|没有|没|冇)(?:人员)?(?:伤亡|人受伤)|(?:人|大家)都(?:没|冇)事|(?:现在|已经)(?:好了|没事了|冇事了|好多了|康复了|出院了)|(?<!没|没有|还没|没能|未)(?:扑灭|熄灭|灭掉)了|(?:消防|火)[^，。]{0,6}(?<!没|没有|还没|未)灭了(?!吗|没))/,
+    /(所幸|幸好没|(?:无|没有|没|冇)(?:人员)?(?:伤亡|人受伤)|(?:人|大家)都(?:没|冇)事|(?:现在|已经)(?:好了|没事了|冇事了|好多了|康复了|出院了)|(?<!没|没有|还没|没能|未)(?:扑灭|熄灭|灭掉|灭脱)了|(?:修好了|已经修好|闻不到(?:味道?|气味)?了|没(?:有)?味道了|(?:人|大家)?没事体|(?:无|没有|没)人(?:员)?被困)|(?:消防|火)[^，。]{0,6}(?<!没|没有|还没|未)灭了(?!吗|没))/,
   ),
   avertedStaff: zh('无人员受伤 / 没有人员受伤 (the rules only).', /(?:无|没有|没)人员受伤/),
   history: zh('A medical or event history: 中风过, 手术后, 得过, 患过, 过两次, 着过火. Not a symptom now.', /((?:中风|脑梗|心梗|骨折|摔伤|手术)(?:过|后)|中过风|得过|患过|过(?:一|两|三|几|好几)次|(?:着|起|失)过火)/),
@@ -79,7 +79,7 @@ const SETS = {
   enYearsAgo: en('"a year ago", "years ago": a dated past.', /\byears? ago\b/),
   enAgo: en('"days/weeks/months ago": a dated past (the not-live guard).', /\b(days?|weeks?|months?) ago\b/),
   // ── Recurring: it keeps happening (a complaint, not a live emergency) ────────────────
-  recurring: zh('Again and again: 经常, 老是, 总是, 每次, 每天, 天天, 夜夜, 好几次, 好几天, 一下雨就, 两个月 … Not 一直在 (keepsOn).', /(长期|一落雨就|一下雨就|经常|老是|总是|好几次|每次|每天|天天|夜夜|晚晚|日日|好几天|[一两三几]个(?:星期|礼拜|月))/),
+  recurring: zh('Again and again: 经常, 老是, 总是, 每次, 每天, 天天, 夜夜, 好几次, 好几天, 一下雨就, 两个月 … Not 一直在 (keepsOn).', /(长期|一落雨就|一下雨就|经常|老是|总是|好几次|每次|每天|天天|夜夜|晚晚|日日|隔(?:个把|几|一两)?(?:礼拜|星期|天|月)就|好几天|[一两三几]个(?:星期|礼拜|月))/),
   recurringMore: zh('More recurrence the danger rules read: 常年, 一直以来, 多次, 屡次, 三天两头, 时不时, 每年, 几年了 …', /(常年|一直以来|多次|屡次|三天两头|隔三差五|时不时|几天了|好几年|几年了|每年|年年)/),
   whenever: zh('每逢, 每到 (the danger score only).', /(每逢|每到)/),
   neglected: zh('Nobody fixes it: 没人修/管/处理/清. A complaint about neglect, not a danger.', /没人(?:修|管|处理|清)/),
@@ -103,7 +103,7 @@ const SETS = {
   dream: zh('A dream: 梦见, 梦到, 做梦, 噩梦, 梦里, 发梦 (Cantonese). Not 梦想 (an ambition).', /(梦见|梦到|做梦|做了个梦|噩梦|梦里|梦中|发梦)/),
   screen: zh(
     'Something watched or heard: 刷到, 新闻里/上/说, 视频里, 电视上 (not 电视机), 电影里, 纪录片, 剧本杀, 动画片, 剧透, 女主/男主, 这首歌 … Not 视频 alone (a citizen may film a live scene).',
-    /(刷到|看(?:到|了)?(?:个|一个|那个)?(?:新闻|纪录片|动画片|综艺)|新闻(?:里|上|说|话|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|看(?:抖音|快手|微博|新闻)(?:说|讲)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
+    /(刷到|看(?:到|了)?(?:个|一个|那个|部|一部)?(?:新闻|纪录片|动画片|综艺|电影|电视剧)|新闻(?:里|上|说|话|报道)|(?:视频|抖音|快手|电视|电影|动画|节目)(?:里|上|中)(?!机)|看(?:抖音|快手|微博|新闻)(?:说|讲)|纪录片|剧本杀|动画片|小猪佩奇|剧透|(?:那|这)(?:个|部)剧|演得|女主|男主|主角|(?:这|那|几)首[^，。]{0,12}歌|歌(?:名|叫|词))/,
   ),
   farAway: zh(
     'Far away: another country (日本, 土耳其, 国外 …) or 别的省/外省. Read with `screen`: news from elsewhere, not a matter for this city.',
@@ -114,15 +114,15 @@ const SETS = {
     'Curiosity about a story: 真的假的, 是真的还是…, 后来怎么样了, 是摆拍的吗. Read with `screen`: a watched story asked about, not a problem of the citizen.',
     /(真的假的|是真的还是|真的还是假的|摆拍|后来(?:咋样|怎么样|怎样|如何)|结局)/,
   ),
-  game: zh('Playing a video game: 打游戏, 玩游戏, 王者, 吃鸡, 上分, 掉段, 我的角色, 复活. Not what happens inside one (gameWorld).', /(打游戏|玩(?:个|一个|的)?游戏|王者|吃鸡|上分|掉段|(?:我的|游戏)角色|复活)/),
+  game: zh('Playing a video game: 打游戏, 玩游戏, 王者, 吃鸡, 上分, 掉段, 我的角色, 复活. Not what happens inside one (gameWorld).', /(打游戏|玩(?:个|一个|的)?游戏|王者|吃鸡|上分|掉段|(?:我的|游戏)角色|复活|我的世界|苦力怕|minecraft)/),
   gameWorld: zh('Inside a game: 游戏里, 游戏入面, 关卡, 副本, 通关 — whatever it names (an earthquake, a fire) happens in the game.', /(游戏(?:里|入面|中)|关卡|副本|通关)/),
-  riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个|样|种)?(?:字|物|东西|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|猜谜|脑筋急转弯)/),
+  riddle: zh('A riddle: 打一(字/物/自然现象 …), 谜语, 谜底, 脑筋急转弯.', /(打一(?:个|样|种)?(?:字|物|东西|自然现象|动物|成语|地名|水果|用品)|谜语|谜底|猜谜|脑筋急转弯|考你(?:个|一个|道)?题|考考你|智力题)/),
   writingRequest: zh('Asked to write something: 帮我写, 写一首/一段/个故事, 文案, 朋友圈. Not 写了投诉信 (a grievance).', /((?:帮我|给我|替我)写|写(?:一|个|首|段|篇)[^，。]{0,8}(?:故事|诗|文案|作文|歌|段子)|文案)/),
   wordQuestion: zh('A question about a word: 中文/英文/日语…怎么说, …是什么意思. Not a report.', /((?:中文|英文|英语|日语|日文|普通话|粤语|韩语)[^，。]{0,8}(?:怎么说|是|叫)|是什么意思|是谁写的|出自哪|哪首诗)/),
   enWritingRequest: en('Writing asked for: "write a story/poem/essay", "writing a short story", "plot twist".', /\b(write|writing) (a |an |the )?(short )?(story|poem|essay|limerick|song|script|plot)\b|\bplot twist\b/),
   enNotReal: en(
     'English dreams, screens, games, stories and words: dream, nightmare, movie, film, TV show, documentary, cartoon, video game, (bedtime/short) story, poem, song, riddle, "how do you say", "in Chinese".',
-    /\b(dream(t|ed|s)?|nightmares?|movies?|films?|tv (show|series)|documentar\w+|cartoons?|video games?|in the game|bedtime stor\w+|short stor\w+|a story|poems?|limericks?|songs?|riddles?|how do (i|you) say|in chinese|thriller|novel|screenplay|for the plot|writing a (story|book|novel|script))\b/,
+    /\b(dream(t|ed|s)?|nightmares?|movies?|films?|tv (show|series)|documentar\w+|cartoons?|video games?|in the game|bedtime stor\w+|short stor\w+|a story|poems?|limericks?|songs?|riddles?|how do (i|you) say|in chinese|thriller|novel|screenplay|for the plot|writing a (story|book|novel|script)|k-?drama|drama|episode)\b/,
   ),
   // ── Administrative: claims, money, procedures, prevention ───────────────────────────
   claims: zh('Money after harm: 补贴, 补助, 补偿, 赔偿, 报销, 津贴, 保险, 医保.', /(补贴|补助|补偿|赔偿|报销|津贴|保险|医保)/),
@@ -138,7 +138,7 @@ const SETS = {
   refusal: zh('Someone refuses or deflects: 不承认, 不认账, 不管, 不处理, 推卸, 不赔, 院方, 物业 (the score only).', /(不承认|不认账|不管|不处理|推卸|不赔|院方|物业)/),
   cooking: zh(
     'Cooking: a burnt pot (炒糊, 糊锅, 锅底), 炖, 火候, 饭焦, 煲仔, 炒菜, 做饭 — smoke from a pan is not a fire. Not 油锅着火 (the fire rule reads that).',
-    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭|下锅|复炸|油温|白切鸡|烧鹅|烧鸭|斩件|斩鸡)/,
+    /(炒糊|烧糊|煮糊|烤糊|煎糊|糊锅|糊了|锅底|铁锅|炒锅|饭焦|煲仔|火候|炖|炒菜|做饭|下锅|复炸|油温|白切鸡|烧鹅|烧鸭|斩件|斩鸡|牛排|白兰地|油炸|炸鸡|炸串|不开火|开不了火)/,
   ),
   enCooking: en('Cooking: toast, a pan, hotpot, "burnt the …", the oven (the danger score).', /\b(toast|frying pan|hot ?pot|burnt the|burned the|oven|barbecue|bbq|ghee|tadka|deep[- ]fry\w*)\b/),
   towed: zh('A car towed away (车被拖走): a parking matter. Not a child taken away (拖走 alone).', /(车|电动车)[^，。]{0,6}(拖走|被拖)/),
@@ -257,7 +257,7 @@ export const SCORE_ADMIN = compose(
   'prevention', 'education', 'consumer', 'refusal', 'ticketWord', 'wages', 'property', 'towed', 'cooking', 'enCooking',
 );
 /** English words of an aftermath (claims, prevention, a dated past, a routine) that silence the English rules unless ENGLISH_NOW. */
-export const ENGLISH_AFTERMATH = compose('enEvery', 'enSince', 'enClaims', 'enClaim', 'enPrevention', 'enLastPeriod', 'enYearsAgo');
+export const ENGLISH_AFTERMATH = compose('enEvery', 'enSince', 'enClaims', 'enClaim', 'enPrevention', 'enLastPeriod', 'enYearsAgo', 'enCooking');
 /**
  * English that says it is over whatever "now" it contains ("all fine now"): the English rules do not apply. Not
  * "which number do we call" — a live emergency asks that too ("he isn't breathing, which number do we call?").
