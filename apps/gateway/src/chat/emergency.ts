@@ -72,8 +72,8 @@ const alt = (...parts: string[]): RegExp => new RegExp(parts.join('|'));
 const notReal = (r: DangerReading): boolean => any(r.cues, NOT_REAL) && !any(r.cues, SCENE_NOW);
 
 /**
- * English that says it is over ("all fine now") or jokes ("lol"), in a message with no Chinese: the English lexicon turns "on fire"
- * into 着火 for the Chinese rules, so they must hear it too; a Chinese message keeps its own framing.
+ * English that says it is over ("all fine now") or jokes ("lol"), in a message with no Chinese: the English lexicon
+ * turns "on fire" into 着火 for the Chinese rules, so they must hear it too; a Chinese message keeps its own framing.
  */
 const overInEnglish = (r: DangerReading): boolean => (any(r.cues, ENGLISH_NOT_HAPPENING) || any(r.cues, JOKE)) && !/[\u4e00-\u9fff]/.test(r.raw);
 
@@ -397,20 +397,19 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
   // Not real, or over in English, silences every rule, the unguarded ones too ("脑筋急转弯 从二十楼跳下来为啥没事"),
   // but never a farewell.
   const silenced = (unreal || overInEnglish(r)) && !any(cues, FAREWELL);
-  // A rule found the danger but its framing guard said it is over or not live: the score must not bring it back.
-  let guardedOut = false;
+  // The guard every guarded rule obeys: it is over (unless a strong now), or administrative (unless any now).
+  const framedOver = (past && !now) || (admin && !nowWeak);
+  // A rule found the danger but its recurrence guard said it keeps happening: the score must not bring it back.
+  let recurringOut = false;
   for (const rule of RULES) {
     if (silenced) continue;
     if (rule.unless?.test(normalized)) continue;
     if (rule.unlessFramed && any(cues, rule.unlessFramed)) continue;
     const text = rule.exclude ? normalized.replace(rule.exclude, '　') : normalized;
     if (!rule.pattern.test(text)) continue;
-    if (rule.guarded && ((past && !now) || (admin && !nowWeak))) {
-      guardedOut = true;
-      continue;
-    }
+    if (rule.guarded && framedOver) continue;
     if (rule.recurringGuard && recurring && !now) {
-      guardedOut = true;
+      recurringOut = true;
       continue;
     }
     kinds.push(rule.kind);
@@ -428,9 +427,9 @@ export function detectEmergency(r: DangerReading): EmergencyMatch | null {
     }
   }
   if (kinds.length === 0) {
-    // The score is a net under the patterns, not around their guards: what the framing calls over or not live
-    // (the guard every guarded rule obeys) it does not call either.
-    if (unreal || silenced || guardedOut || (past && !now) || (admin && !nowWeak)) return null;
+    // The score is a net under the patterns, not around their guards: what the framing calls over, administrative
+    // or recurring (for a danger a rule named) it does not call live either.
+    if (unreal || silenced || framedOver || recurringOut) return null;
     // Second net: enough danger signs together, even if no pattern names the event.
     const danger = dangerScore(r);
     if (danger.score < DANGER_THRESHOLD || danger.kinds.length === 0) return null;
