@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
-import { spawnGatewayProcess, waitGatewayHealthy } from '../support/entry-point.js';
+import { spawnGatewayProcess, waitGatewayHealthy, webhookGatewayEnv } from '../support/entry-point.js';
 import { startHotlineStandin, type HotlineStandin } from '../standins/hotline.js';
 
 const SECRET = 'fault-test-secret-0123456789';
@@ -26,21 +26,8 @@ function startGateway(port: number): ChildProcess {
     dataDir,
     dbName,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      AUTH_SECRET: authSecret,
-      LOG_LEVEL: 'fatal',
-      HOTLINE_MODE: 'webhook',
-      HOTLINE_WEBHOOK_URL: hotline.url,
-      HOTLINE_WEBHOOK_SECRET: SECRET,
-      HOTLINE_TIMEOUT_MS: '2000',
-      OUTBOX_BASE_DELAY_MS: '100',
-      OUTBOX_MAX_DELAY_MS: '2000',
-      OUTBOX_MAX_ATTEMPTS: '1000',
-      OUTBOX_LEASE_MS: '3000',
-      OUTBOX_POLL_MS: '100',
-      OTP_IP_PER_HOUR: '1000',
-      QUOTA_TICKETS_PER_DAY: '100000', // one citizen files all 300
-    },
+    // One citizen files all 300.
+    env: webhookGatewayEnv({ url: hotline.url, secret: SECRET }, { hotlineTimeoutMs: 2000, outboxMaxDelayMs: 2000, outboxLeaseMs: 3000 }, { AUTH_SECRET: authSecret }),
   });
 }
 

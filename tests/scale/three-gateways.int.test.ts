@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addStaff } from '../../apps/gateway/src/commands/staff-accounts.js';
 import { createModels, type Models } from '../../apps/gateway/src/models/index.js';
 import { freePort } from '../../apps/gateway/src/services/toolbox.js';
-import { spawnGatewayProcess, waitGatewayHealthy } from '../support/entry-point.js';
+import { spawnGatewayProcess, waitGatewayHealthy, webhookGatewayEnv } from '../support/entry-point.js';
 import { startHotlineStandin, type HotlineStandin } from '../standins/hotline.js';
 
 const SECRET = 'scale-test-secret-0123456789';
@@ -39,25 +39,17 @@ function spawn(port: number): ChildProcess {
     dataDir,
     dbName,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      AUTH_SECRET: authSecret,
-      LOG_LEVEL: 'fatal',
-      HOTLINE_MODE: 'webhook',
-      HOTLINE_WEBHOOK_URL: hotline.url,
-      HOTLINE_WEBHOOK_SECRET: SECRET,
-      HOTLINE_TIMEOUT_MS: '5000',
-      OUTBOX_BASE_DELAY_MS: '100',
-      OUTBOX_MAX_DELAY_MS: '1000',
-      OUTBOX_MAX_ATTEMPTS: '1000',
-      OUTBOX_LEASE_MS: '10000',
-      OUTBOX_POLL_MS: '100',
-      OTP_IP_PER_HOUR: '1000',
-      QUOTA_TICKETS_PER_DAY: '100000',
-      // Client addresses come from X-Forwarded-For, so each part of the test is its own client.
-      TRUST_PROXY: 'true',
-      CHAT_IP_PER_MINUTE: String(CHAT_IP),
-      CHAT_CONVERSATION_PER_MINUTE: String(CHAT_CONVERSATION),
-    },
+    env: webhookGatewayEnv(
+      { url: hotline.url, secret: SECRET },
+      { hotlineTimeoutMs: 5000, outboxMaxDelayMs: 1000, outboxLeaseMs: 10000 },
+      {
+        AUTH_SECRET: authSecret,
+        // Client addresses come from X-Forwarded-For, so each part of the test is its own client.
+        TRUST_PROXY: 'true',
+        CHAT_IP_PER_MINUTE: String(CHAT_IP),
+        CHAT_CONVERSATION_PER_MINUTE: String(CHAT_CONVERSATION),
+      },
+    ),
   });
 }
 

@@ -22,6 +22,33 @@ export function spawnGatewayProcess(opts: { port: number; dataDir: string; dbNam
 }
 
 /**
+ * The environment of a gateway process that delivers to a local hotline stand-in (webhook mode) on a fast outbox —
+ * short backoff, frequent polls, attempts enough never to park an event — and lets one citizen file all a test needs.
+ * `timing` sets how long a delivery may take and a lease may last; `extra` adds or overrides anything else.
+ */
+export function webhookGatewayEnv(
+  hotline: { url: string; secret: string },
+  timing: { hotlineTimeoutMs: number; outboxMaxDelayMs: number; outboxLeaseMs: number },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    LOG_LEVEL: 'fatal',
+    HOTLINE_MODE: 'webhook',
+    HOTLINE_WEBHOOK_URL: hotline.url,
+    HOTLINE_WEBHOOK_SECRET: hotline.secret,
+    HOTLINE_TIMEOUT_MS: String(timing.hotlineTimeoutMs),
+    OUTBOX_BASE_DELAY_MS: '100',
+    OUTBOX_MAX_DELAY_MS: String(timing.outboxMaxDelayMs),
+    OUTBOX_MAX_ATTEMPTS: '1000',
+    OUTBOX_LEASE_MS: String(timing.outboxLeaseMs),
+    OUTBOX_POLL_MS: '100',
+    OTP_IP_PER_HOUR: '1000',
+    QUOTA_TICKETS_PER_DAY: '100000',
+    ...extra,
+  };
+}
+
+/**
  * Waits until the gateway at `url` answers /api/health and returns the answering process's pid. A process builds its
  * chat engine before it listens: seconds alone, a minute or more on a machine busy with other test projects.
  */
