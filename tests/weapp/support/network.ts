@@ -76,6 +76,46 @@ function send(target: URL, method: string, headers: Record<string, string | numb
   return (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { method, headers });
 }
 
+/**
+ * One wx network call in flight: settled exactly once (answered, failed, aborted or timed out), and cut without a
+ * callback when the test tears the network down (deps.inflight).
+ */
+function inflightCall(deps: NetworkDeps, entry: NetworkLogEntry, opts: Callbacks) {
+  let done = false;
+  let req: ReturnType<typeof send> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const cut = () => {
+    done = true;
+    clearTimeout(timer);
+    req?.destroy();
+  };
+  deps.inflight.add(cut);
+  const finish = (ok: boolean, res: any) => {
+    if (done) return;
+    done = true;
+    deps.inflight.delete(cut);
+    clearTimeout(timer);
+    if (!ok) entry.error = res.errMsg;
+    settle(opts, ok, res);
+  };
+  return {
+    finish,
+    isDone: () => done,
+    /** The HTTP request that carries the call; after `ms` it fails with `timedOut`. */
+    start(request: ReturnType<typeof send>, ms: number, timedOut: { errMsg: string; errno: number }) {
+      req = request;
+      timer = setTimeout(() => {
+        finish(false, timedOut);
+        req?.destroy();
+      }, ms);
+    },
+    abort(aborted: { errMsg: string; errno: number }) {
+      finish(false, aborted);
+      req?.destroy();
+    },
+  };
+}
+
 export function createRequest(deps: NetworkDeps) {
   return function request(opts: Callbacks & { url: string; method?: string; header?: Record<string, string>; data?: unknown; timeout?: number; dataType?: string; responseType?: string }) {
     const method = (opts.method ?? 'GET').toUpperCase();
@@ -96,23 +136,8 @@ export function createRequest(deps: NetworkDeps) {
     const entry: NetworkLogEntry = { api: 'request', method, url, sentTo: '' };
     deps.log.push(entry);
     const headerListeners = new Set<(r: { header: Record<string, string> }) => void>();
-    let done = false;
-    let req: ReturnType<typeof send> | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const cut = () => {
-      done = true;
-      clearTimeout(timer);
-      req?.destroy();
-    };
-    deps.inflight.add(cut);
-    const finish = (ok: boolean, res: any) => {
-      if (done) return;
-      done = true;
-      deps.inflight.delete(cut);
-      clearTimeout(timer);
-      if (!ok) entry.error = res.errMsg;
-      settle(opts, ok, res);
-    };
+    const call = inflightCall(deps, entry, opts);
+    const finish = call.finish;
     let target: URL;
     try {
       target = routed(deps, url);
@@ -121,11 +146,8 @@ export function createRequest(deps: NetworkDeps) {
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} };
     }
     entry.sentTo = target.href;
-    req = send(target, method, { ...header, ...(body ? { 'content-length': body.length } : {}) });
-    timer = setTimeout(() => {
-      finish(false, { errMsg: 'request:fail timeout', errno: 5 });
-      req?.destroy();
-    }, opts.timeout ?? 60_000);
+    const req = send(target, method, { ...header, ...(body ? { 'content-length': body.length } : {}) });
+    call.start(req, opts.timeout ?? 60_000, { errMsg: 'request:fail timeout', errno: 5 });
     req.on('response', (res) => {
       const h = headersOf(res);
       headerListeners.forEach((fn) => fn({ header: h }));
@@ -155,10 +177,7 @@ export function createRequest(deps: NetworkDeps) {
     if (body) req.write(body);
     req.end();
     return {
-      abort() {
-        finish(false, { errMsg: 'request:fail abort', errno: 1 });
-        req?.destroy();
-      },
+      abort: () => call.abort({ errMsg: 'request:fail abort', errno: 1 }),
       onHeadersReceived: (fn: (r: { header: Record<string, string> }) => void) => void headerListeners.add(fn),
       offHeadersReceived: (fn: (r: { header: Record<string, string> }) => void) => void headerListeners.delete(fn),
       onChunkReceived() {},
@@ -178,28 +197,10 @@ export function createUploadFile(deps: NetworkDeps) {
     const entry: NetworkLogEntry = { api: 'uploadFile', method: 'POST', url: opts.url, sentTo: '', progress: [], filePath: opts.filePath, timeout: opts.timeout };
     deps.log.push(entry);
     const progressListeners = new Set<(p: ProgressEvent) => void>();
-    let done = false;
-    let req: ReturnType<typeof send> | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const cut = () => {
-      done = true;
-      clearTimeout(timer);
-      req?.destroy();
-    };
-    deps.inflight.add(cut);
-    const finish = (ok: boolean, res: any) => {
-      if (done) return;
-      done = true;
-      deps.inflight.delete(cut);
-      clearTimeout(timer);
-      if (!ok) entry.error = res.errMsg;
-      settle(opts, ok, res);
-    };
+    const call = inflightCall(deps, entry, opts);
+    const finish = call.finish;
     const task = {
-      abort() {
-        finish(false, { errMsg: 'uploadFile:fail abort', errno: 1 });
-        req?.destroy();
-      },
+      abort: () => call.abort({ errMsg: 'uploadFile:fail abort', errno: 1 }),
       onProgressUpdate: (fn: (p: ProgressEvent) => void) => void progressListeners.add(fn),
       offProgressUpdate: (fn: (p: ProgressEvent) => void) => void progressListeners.delete(fn),
       onHeadersReceived() {},
@@ -235,11 +236,8 @@ export function createUploadFile(deps: NetworkDeps) {
       return task;
     }
     entry.sentTo = target.href;
-    req = send(target, 'POST', { ...(opts.header ?? {}), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length });
-    timer = setTimeout(() => {
-      finish(false, { errMsg: 'uploadFile:fail timeout', errno: 5 });
-      req?.destroy();
-    }, opts.timeout ?? 60_000);
+    const req = send(target, 'POST', { ...(opts.header ?? {}), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length });
+    call.start(req, opts.timeout ?? 60_000, { errMsg: 'uploadFile:fail timeout', errno: 5 });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -254,7 +252,7 @@ export function createUploadFile(deps: NetworkDeps) {
     const total = body.length;
     let sent = 0;
     const pump = () => {
-      if (done || !req) return;
+      if (call.isDone()) return;
       if (sent >= total) {
         req.end();
         return;
