@@ -71,8 +71,9 @@ async function filingGateway(env: BenchEnv, hotline: { url: string; events: Map<
   const body = JSON.stringify({ kind: 'complaint', categoryId: 'noise', description: '基准测试：夜间施工噪音扰民，请相关部门处理。' });
   const tag = randomBytes(3).toString('hex');
   let filed = 0;
+  const gateway = control(g);
   return {
-    ...control(g),
+    ...gateway,
     bare: (seconds: number) => autocannon({ url: `http://127.0.0.1:${g.barePort}/`, method: 'POST', connections: 20, duration: seconds, headers: json, body }),
     /**
      * Files `amount` tickets over 20 connections. A fixed amount, not a duration: autocannon then waits for every
@@ -87,7 +88,7 @@ async function filingGateway(env: BenchEnv, hotline: { url: string; events: Map<
     deliverAll: async () => {
       const t0 = Date.now();
       const before = hotline.events.size;
-      await control(g).ask('startWorkers');
+      await gateway.ask('startWorkers');
       while (hotline.events.size - before < filed && Date.now() - t0 < 300_000) await new Promise((r) => setTimeout(r, 50));
       if (hotline.events.size - before < filed) throw new Error(`only ${hotline.events.size - before} of ${filed} events delivered`);
       return { events: filed, seconds: (Date.now() - t0) / 1000 };

@@ -13,8 +13,3 @@ export async function consume(limiter: RateLimiterAbstract | LeasedLimit, key: s
     throw err;
   }
 }
-
-/** Gives back a point spent for something that did not happen after all (e.g. a replayed filing). */
-export async function refund(limiter: RateLimiterAbstract, key: string): Promise<void> {
-  await limiter.reward(key, 1).catch(() => undefined);
-}
